@@ -1,0 +1,104 @@
+package org.v2gcsms.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.v2gcsms.server.CsmsServer;
+import org.v2gcsms.server.InMemoryStationRegistry;
+import org.v2gcsms.server.OcppHandlers;
+import org.v2gcsms.server.ServerConfig;
+import org.v2gcsms.server.StationLink;
+import org.v2gcsms.server.StationListener;
+import org.v2gcsms.server.TlsConfig;
+
+/**
+ * One running CSMS: the modules composed in one place. {@code serve}, {@code demo} and the end-to-end
+ * tests all start it through {@link #start}; {@link #close} stops it gracefully.
+ */
+public final class Csms implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Csms.class);
+
+    private final CsmsSettings settings;
+    private final CsmsServer server;
+
+    private Csms(CsmsSettings settings, CsmsServer server) {
+        this.settings = settings;
+        this.server = server;
+    }
+
+    public static Csms start(CsmsSettings settings) throws IOException, InterruptedException {
+        Files.createDirectories(settings.dataDir());
+        InMemoryStationRegistry registry = new InMemoryStationRegistry(settings.autoRegister());
+        OcppHandlers handlers = new OcppHandlers();
+        CoreHandlers.register(handlers, settings);
+        CsmsServer server = new CsmsServer(serverConfig(settings), registry, handlers, StationListener.NONE, List.of());
+        server.start();
+        Csms csms = new Csms(settings, server);
+        log.info("CSMS ready: stations connect to {}<stationId>; health at {}", csms.ocppUrl(), csms.healthUrl());
+        return csms;
+    }
+
+    static ServerConfig serverConfig(CsmsSettings s) {
+        ServerConfig.Builder b = ServerConfig.builder()
+                .host(s.host())
+                .port(s.port())
+                .pathPrefix(s.pathPrefix())
+                .heartbeatInterval(s.heartbeatInterval())
+                // Idle timeout a safe multiple of the heartbeat interval, never equal (reconnect loops).
+                .idleTimeout(s.heartbeatInterval().multipliedBy(3))
+                .pingInterval(minimum(Duration.ofMinutes(1), s.heartbeatInterval()))
+                .callTimeout(s.callTimeout())
+                .maxFrameBytes(s.maxFrameBytes())
+                .rateLimit(new ServerConfig.RateLimit(s.maxMessagesPerSecond(),
+                        (int) Math.max(10, Math.ceil(s.maxMessagesPerSecond() * 3)), 30));
+        if (s.tlsCertificate().isPresent()) {
+            b.tls(new TlsConfig(new TlsConfig.ServerKey.Pem(s.tlsCertificate().get(), s.tlsKey().orElseThrow(),
+                    java.util.Optional.empty()), s.tlsClientCa()));
+        }
+        return b.build();
+    }
+
+    private static Duration minimum(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    public CsmsSettings settings() {
+        return settings;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Where stations connect, ending in '/': append the station id. */
+    public URI ocppUrl() {
+        return URI.create((server.config().tlsEnabled() ? "wss" : "ws") + "://" + displayHost() + ":" + port()
+                + server.config().pathPrefix() + "/");
+    }
+
+    public URI healthUrl() {
+        return URI.create((server.config().tlsEnabled() ? "https" : "http") + "://" + displayHost() + ":" + port()
+                + "/health");
+    }
+
+    /** Sends CALLs to connected stations. */
+    public StationLink stations() {
+        return server.stations();
+    }
+
+    private String displayHost() {
+        String host = settings.host();
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    }
+
+    @Override
+    public void close() {
+        log.info("CSMS stopping");
+        server.close();
+        log.info("CSMS stopped");
+    }
+}

@@ -1,0 +1,86 @@
+package org.v2gcsms.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.v2gcsms.server.AutoRegistration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./csms serve}: runs the CSMS until Ctrl-C (or SIGTERM), then stops it gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the CSMS. Every option may also come from the environment (CSMS_PORT, …) or the config file.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "properties file with defaults for every option (env CSMS_CONFIG; default config/csms.properties if present)")
+    Path config;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "" + CsmsSettings.DEFAULT_PORT,
+            description = "port for stations, /health and the API (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--path-prefix", defaultValue = "/ocpp",
+            description = "stations connect to <prefix>/<stationId> (default ${DEFAULT-VALUE})")
+    String pathPrefix;
+
+    @Option(names = "--data-dir", defaultValue = "./data", paramLabel = "DIR",
+            description = "where the database and logs live (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--auto-register", defaultValue = "accept", paramLabel = "accept|pending|reject",
+            description = "what to do with unknown station ids (default ${DEFAULT-VALUE})")
+    AutoRegistration autoRegister;
+
+    @Option(names = "--heartbeat-interval", defaultValue = "300", paramLabel = "SECONDS",
+            description = "heartbeat interval given to stations (default ${DEFAULT-VALUE})")
+    int heartbeatInterval;
+
+    @Option(names = "--call-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "how long a CSMS call waits for the station (default ${DEFAULT-VALUE})")
+    int callTimeout;
+
+    @Option(names = "--max-frame-bytes", defaultValue = "65536",
+            description = "largest WebSocket message accepted (default ${DEFAULT-VALUE})")
+    int maxFrameBytes;
+
+    @Option(names = "--max-messages-per-second", defaultValue = "50",
+            description = "per-station inbound message rate (default ${DEFAULT-VALUE})")
+    double maxMessagesPerSecond;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "server certificate chain: enables wss://")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "server private key (PKCS#8)")
+    Path tlsKey;
+
+    @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "CA of station certificates (security profile 3)")
+    Path tlsClientCa;
+
+    @Override
+    public Integer call() throws Exception {
+        CsmsSettings settings = settings();
+        Logging.toDirectory(settings.dataDir());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Csms csms = Csms.start(settings);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("csms-shutdown").unstarted(() -> {
+            csms.close();
+            stopped.countDown();
+        }));
+        System.out.println("v2g-csms is running. Stations: " + csms.ocppUrl() + "<stationId>   Health: "
+                + csms.healthUrl() + "   Logs: " + Logging.logFile(settings.dataDir()) + "   Stop: Ctrl-C");
+        stopped.await();
+        return 0;
+    }
+
+    CsmsSettings settings() {
+        return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, Duration.ofSeconds(heartbeatInterval),
+                Duration.ofSeconds(callTimeout), maxFrameBytes, maxMessagesPerSecond, Optional.ofNullable(tlsCert),
+                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa));
+    }
+}
