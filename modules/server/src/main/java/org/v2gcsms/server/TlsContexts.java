@@ -1,0 +1,66 @@
+package org.v2gcsms.server;
+
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+
+/** Builds the JDK-provider TLS context: TLS 1.2/1.3 only, AEAD suites only. */
+final class TlsContexts {
+    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    /**
+     * The four suites OCPP requires, TLS 1.3's AEAD suites, and the ECDHE-RSA GCM pair for RSA server keys
+     * with forward secrecy. No CBC, RC4, 3DES, NULL or export suites. Suites the JDK disables
+     * (jdk.tls.disabledAlgorithms; recent JDKs drop TLS_RSA_*) are filtered out rather than forced on.
+     */
+    static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_RSA_WITH_AES_128_GCM_SHA256");
+
+    private TlsContexts() {}
+
+    static SslContext server(TlsConfig tls) {
+        try {
+            SslContextBuilder builder = switch (tls.serverKey()) {
+                case TlsConfig.ServerKey.Pem pem -> SslContextBuilder.forServer(pem.certificateChain().toFile(),
+                        pem.privateKey().toFile(), pem.keyPassword().orElse(null));
+                case TlsConfig.ServerKey.Pkcs12 store -> SslContextBuilder.forServer(keyManagers(store));
+            };
+            builder.sslProvider(SslProvider.JDK)
+                    .protocols(PROTOCOLS)
+                    .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE);
+            tls.clientCaCertificates().ifPresent(ca -> builder.trustManager(ca.toFile()).clientAuth(ClientAuth.OPTIONAL));
+            return builder.build();
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("tls: cannot build the TLS context from " + tls + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyManagerFactory keyManagers(TlsConfig.ServerKey.Pkcs12 store)
+            throws IOException, GeneralSecurityException {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        char[] password = store.password().toCharArray();
+        try (InputStream in = Files.newInputStream(store.keyStore())) {
+            keyStore.load(in, password);
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keyStore, password);
+        return factory;
+    }
+}
