@@ -1,11 +1,18 @@
 package org.v2gcsms.ocpp.frame;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.IOException;
+import java.io.StringReader;
 import org.v2gcsms.ocpp.ErrorCode;
 import org.v2gcsms.ocpp.OcppVersion;
 
@@ -16,6 +23,8 @@ import org.v2gcsms.ocpp.OcppVersion;
 public final class FrameCodec {
     /** OCPP-J: a message id is a string of at most 36 characters. */
     public static final int MAX_MESSAGE_ID_LENGTH = 36;
+
+    private static final TypeAdapter<JsonElement> JSON_ELEMENT = new Gson().getAdapter(JsonElement.class);
 
     private final OcppVersion version;
 
@@ -28,12 +37,7 @@ public final class FrameCodec {
     }
 
     public Frame parse(String text) throws FrameException {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text);
-        } catch (JsonSyntaxException | IllegalStateException e) {
-            throw error(FrameException.UNKNOWN_ID, ErrorCode.RpcFrameworkError, "Frame is not valid JSON");
-        }
+        JsonElement root = strictJson(text);
         if (!root.isJsonArray()) {
             throw error(FrameException.UNKNOWN_ID, ErrorCode.RpcFrameworkError, "Frame is not a JSON array");
         }
@@ -41,7 +45,7 @@ public final class FrameCodec {
         if (a.size() < 3) {
             throw error(readableId(a), ErrorCode.RpcFrameworkError, "Frame has fewer than 3 elements");
         }
-        int type = typeId(a.get(0));
+        int type = typeId(a.get(0), readableId(a));
         String id = messageId(a.get(1));
         return switch (type) {
             case 2 -> {
@@ -77,6 +81,24 @@ public final class FrameCodec {
         };
     }
 
+    /**
+     * Gson's {@code JsonParser} is lenient (single quotes, unquoted words, NaN): a frame must be real JSON (RFC 8259),
+     * so it is read strictly, as one value with nothing after it.
+     */
+    private static JsonElement strictJson(String text) throws FrameException {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement root = JSON_ELEMENT.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new MalformedJsonException("data after the frame");
+            }
+            return root;
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            throw error(FrameException.UNKNOWN_ID, ErrorCode.RpcFrameworkError, "Frame is not valid JSON");
+        }
+    }
+
     public String write(Frame frame) {
         JsonArray a = new JsonArray(5);
         a.add(Frame.typeId(frame));
@@ -110,14 +132,15 @@ public final class FrameCodec {
                 "Message type " + type + " is not supported", version == OcppVersion.V21);
     }
 
-    private static int typeId(JsonElement e) throws FrameException {
+    private static int typeId(JsonElement e, String readableId) throws FrameException {
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
             double d = e.getAsDouble();
             if (d == Math.rint(d) && Math.abs(d) < 1000) {
                 return (int) d;
             }
         }
-        throw error(FrameException.UNKNOWN_ID, ErrorCode.RpcFrameworkError, "Message type id is not a number");
+        // Answer with the id whenever it can be read; "-1" is only for ids that cannot be.
+        throw error(readableId, ErrorCode.RpcFrameworkError, "Message type id is not a number");
     }
 
     private static String messageId(JsonElement e) throws FrameException {
