@@ -114,6 +114,11 @@ final class StationClient extends WebSocketClient {
         return handshake.hasFieldValue("Sec-WebSocket-Protocol") ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
     }
 
+    /** For a client started with {@link #connect()}: waits for the handshake to complete. */
+    void awaitOpen() {
+        opened.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+    }
+
     String handshakeHeader(String name) {
         return opened.join().getFieldValue(name);
     }
