@@ -148,6 +148,9 @@ public final class CsmsServer implements AutoCloseable {
                 .maxFramePayloadLength(config.maxFrameBytes())
                 .allowExtensions(true)
                 .handleCloseFrames(false)
+                // We send every close frame ourselves, with the code and reason that fit (1009, 1008, 1001...).
+                .sendCloseFrame(null)
+                .closeOnProtocolViolation(false)
                 .handshakeTimeoutMillis(config.handshakeTimeout().toMillis())
                 .build()));
         p.addLast("websocket-messages", new WebSocketFrameAggregator(config.maxFrameBytes()));

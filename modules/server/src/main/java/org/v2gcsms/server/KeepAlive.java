@@ -35,7 +35,7 @@ final class KeepAlive extends ChannelInboundHandlerAdapter {
                     connection.station().stationId(), ctx.channel().remoteAddress());
             connection.close(WebSocketCloseStatus.NORMAL_CLOSURE, "idle timeout");
         } else if (idle.state() == IdleState.ALL_IDLE) {
-            ctx.writeAndFlush(new PingWebSocketFrame());
+            ctx.channel().writeAndFlush(new PingWebSocketFrame()); // from the tail, through the WebSocket encoder
         }
     }
 }
