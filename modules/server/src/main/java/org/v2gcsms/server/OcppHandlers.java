@@ -56,6 +56,12 @@ public final class OcppHandlers {
         return this;
     }
 
+    /** Whether CALLs (or, in 2.1, SENDs) of this action from stations have a handler. */
+    public boolean handles(OcppVersion version, String action) {
+        Key key = new Key(version, action);
+        return calls.containsKey(key) || sends.containsKey(key);
+    }
+
     Optional<CallRoute<?, ?>> call(OcppVersion version, String action) {
         return Optional.ofNullable(calls.get(new Key(version, action)));
     }
