@@ -24,6 +24,12 @@ final class RawHttp {
 
     /** A WebSocket upgrade request; extra header lines like "Sec-WebSocket-Protocol: ocpp2.0.1". */
     static Response upgrade(int port, String path, String... extraHeaders) throws IOException {
+        return upgrade(new Socket("127.0.0.1", port), path, extraHeaders);
+    }
+
+    /** The same over a socket the caller connected (a TLS socket, for instance). */
+    static Response upgrade(Socket socket, String path, String... extraHeaders) throws IOException {
+        int port = socket.getPort();
         StringBuilder request = new StringBuilder()
                 .append("GET ").append(path).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\n")
@@ -32,11 +38,11 @@ final class RawHttp {
         for (String h : extraHeaders) {
             request.append(h).append("\r\n");
         }
-        return exchange(port, request.append("\r\n").toString());
+        return exchange(socket, request.append("\r\n").toString());
     }
 
     static Response get(int port, String path) throws IOException {
-        return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        return exchange(new Socket("127.0.0.1", port), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     }
 
     /** The body of a Content-Length response whose head {@link #get} read. */
@@ -47,8 +53,7 @@ final class RawHttp {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    private static Response exchange(int port, String request) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
+    private static Response exchange(Socket socket, String request) throws IOException {
         socket.setSoTimeout(10_000);
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         InputStream in = socket.getInputStream();
