@@ -24,10 +24,12 @@ public final class Csms implements AutoCloseable {
 
     private final CsmsSettings settings;
     private final CsmsServer server;
+    private final OcppHandlers handlers;
 
-    private Csms(CsmsSettings settings, CsmsServer server) {
+    private Csms(CsmsSettings settings, CsmsServer server, OcppHandlers handlers) {
         this.settings = settings;
         this.server = server;
+        this.handlers = handlers;
     }
 
     public static Csms start(CsmsSettings settings) throws IOException, InterruptedException {
@@ -37,7 +39,7 @@ public final class Csms implements AutoCloseable {
         CoreHandlers.register(handlers, settings);
         CsmsServer server = new CsmsServer(serverConfig(settings), registry, handlers, StationListener.NONE, List.of());
         server.start();
-        Csms csms = new Csms(settings, server);
+        Csms csms = new Csms(settings, server, handlers);
         log.info("CSMS ready: stations connect to {}<stationId>; health at {}", csms.ocppUrl(), csms.healthUrl());
         return csms;
     }
@@ -88,6 +90,11 @@ public final class Csms implements AutoCloseable {
     /** Sends CALLs to connected stations. */
     public StationLink stations() {
         return server.stations();
+    }
+
+    /** The handlers of station-initiated messages, as composed (the coverage report reads them). */
+    OcppHandlers handlers() {
+        return handlers;
     }
 
     private String displayHost() {
