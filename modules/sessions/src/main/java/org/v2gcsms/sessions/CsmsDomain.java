@@ -1,0 +1,131 @@
+package org.v2gcsms.sessions;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.v2gcsms.ocpp.v21.AuthorizeRequest;
+import org.v2gcsms.ocpp.v21.BootNotificationRequest;
+import org.v2gcsms.ocpp.v21.FirmwareStatusNotificationRequest;
+import org.v2gcsms.ocpp.v21.HeartbeatRequest;
+import org.v2gcsms.ocpp.v21.LogStatusNotificationRequest;
+import org.v2gcsms.ocpp.v21.MeterValuesRequest;
+import org.v2gcsms.ocpp.v21.NotifyEventRequest;
+import org.v2gcsms.ocpp.v21.NotifyReportRequest;
+import org.v2gcsms.ocpp.v21.ReservationStatusUpdateRequest;
+import org.v2gcsms.ocpp.v21.SecurityEventNotificationRequest;
+import org.v2gcsms.ocpp.v21.StatusNotificationRequest;
+import org.v2gcsms.ocpp.v21.TransactionEventRequest;
+import org.v2gcsms.sessions.auth.Authorizer;
+import org.v2gcsms.sessions.auth.LocalAuthList;
+import org.v2gcsms.sessions.commands.StationCalls;
+import org.v2gcsms.sessions.commands.StationCommands;
+import org.v2gcsms.sessions.devicemodel.DeviceModelService;
+import org.v2gcsms.sessions.notices.NoticeService;
+import org.v2gcsms.sessions.stations.PendingStationSetup;
+import org.v2gcsms.sessions.stations.StationService;
+import org.v2gcsms.sessions.transactions.TransactionService;
+
+/**
+ * The domain composed: its services over the given repositories and way out to stations, and the table of
+ * station messages it answers. {@link #start()} runs the stale-transaction sweep; {@link #close()} stops it.
+ */
+public final class CsmsDomain implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CsmsDomain.class);
+
+    private final StationService stations;
+    private final StationCommands commands;
+    private final DeviceModelService deviceModel;
+    private final Authorizer authorizer;
+    private final LocalAuthList localAuthList;
+    private final TransactionService transactions;
+    private final NoticeService notices;
+    private final StationMessages messages;
+    private final Repositories repositories;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("stale-transactions").factory());
+
+    public CsmsDomain(Repositories repositories, StationCalls calls, DomainSettings settings, Clock clock) {
+        this.repositories = repositories;
+        this.stations = new StationService(repositories.stations(), settings.stations(), clock);
+        this.commands = new StationCommands(calls, repositories.commands(), clock);
+        this.deviceModel = new DeviceModelService(repositories.deviceModel(), repositories.stations(), commands, clock);
+        this.stations.provisionWith(new PendingStationSetup(stations, deviceModel, commands, settings.stations()));
+        this.authorizer = new Authorizer(repositories.tokens(), settings.unknownTokens(), clock);
+        this.localAuthList = new LocalAuthList(repositories.tokens(), authorizer, commands);
+        this.transactions = new TransactionService(repositories.transactions(), authorizer, commands,
+                settings.staleTransactions(), clock);
+        this.notices = new NoticeService(repositories.notices(), clock);
+        this.messages = new StationMessages(stations)
+                .on(BootNotificationRequest.class, stations::boot)
+                .on(HeartbeatRequest.class, stations::heartbeat)
+                .on(StatusNotificationRequest.class, stations::statusNotification)
+                .on(AuthorizeRequest.class, (ctx, r) -> authorizer.authorize(r))
+                .on(TransactionEventRequest.class, transactions::transactionEvent)
+                .on(MeterValuesRequest.class, transactions::meterValues)
+                .on(NotifyReportRequest.class, deviceModel::notifyReport)
+                .on(SecurityEventNotificationRequest.class, notices::securityEvent)
+                .on(NotifyEventRequest.class, notices::notifyEvent)
+                .on(LogStatusNotificationRequest.class, notices::logStatus)
+                .on(FirmwareStatusNotificationRequest.class, notices::firmwareStatus)
+                .on(ReservationStatusUpdateRequest.class, notices::reservationStatus);
+    }
+
+    /** Starts the periodic stale-transaction sweep. */
+    public void start() {
+        long every = transactions.stalePolicy().checkEvery().toMillis();
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                transactions.closeStale();
+            } catch (RuntimeException e) {
+                log.error("Stale-transaction sweep failed", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Station CALLs the domain answers; the server hands each one to {@link StationMessages#answer}. */
+    public StationMessages messages() {
+        return messages;
+    }
+
+    /** Tell these when a station's connection opens and closes. */
+    public StationService stations() {
+        return stations;
+    }
+
+    public StationCommands commands() {
+        return commands;
+    }
+
+    public DeviceModelService deviceModel() {
+        return deviceModel;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    public LocalAuthList localAuthList() {
+        return localAuthList;
+    }
+
+    public TransactionService transactions() {
+        return transactions;
+    }
+
+    public NoticeService notices() {
+        return notices;
+    }
+
+    /** Read access for the API and control modules. */
+    public Repositories repositories() {
+        return repositories;
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}

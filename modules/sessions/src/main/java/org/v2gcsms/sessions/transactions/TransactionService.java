@@ -1,0 +1,152 @@
+package org.v2gcsms.sessions.transactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.v2gcsms.ocpp.v21.GetTransactionStatusRequest;
+import org.v2gcsms.ocpp.v21.GetTransactionStatusResponse;
+import org.v2gcsms.ocpp.v21.IdTokenInfoType;
+import org.v2gcsms.ocpp.v21.MeterValuesRequest;
+import org.v2gcsms.ocpp.v21.MeterValuesResponse;
+import org.v2gcsms.ocpp.v21.TransactionEventRequest;
+import org.v2gcsms.ocpp.v21.TransactionEventResponse;
+import org.v2gcsms.sessions.StationContext;
+import org.v2gcsms.sessions.auth.Authorizer;
+import org.v2gcsms.sessions.commands.StationCommands;
+
+/**
+ * TransactionEvent and MeterValues from stations, and keeping transactions whole afterwards: asking the
+ * station (GetTransactionStatus) when seqNos are missing, and closing transactions that never end.
+ * Every answer is sent only after the event is committed.
+ */
+public final class TransactionService {
+    private static final Logger log = LoggerFactory.getLogger(TransactionService.class);
+    /** How many stale transactions one sweep looks at; the next sweep takes the rest. */
+    private static final int SWEEP_BATCH = 500;
+
+    private final TransactionRepository transactions;
+    private final Authorizer authorizer;
+    private final StationCommands commands;
+    private final StaleTransactionPolicy stalePolicy;
+    private final Clock clock;
+    /** Transactions with a GetTransactionStatus in flight, so a burst of events asks once. */
+    private final Set<String> checking = ConcurrentHashMap.newKeySet();
+
+    public TransactionService(TransactionRepository transactions, Authorizer authorizer, StationCommands commands,
+                              StaleTransactionPolicy stalePolicy, Clock clock) {
+        this.transactions = transactions;
+        this.authorizer = authorizer;
+        this.commands = commands;
+        this.stalePolicy = stalePolicy;
+        this.clock = clock;
+    }
+
+    /** Always answers: an event for an unknown transaction is recorded too, or the station would retry forever. */
+    public TransactionEventResponse transactionEvent(StationContext ctx, TransactionEventRequest r) {
+        TransactionEvent event = eventOf(ctx.stationId(), r, clock.instant());
+        TransactionRepository.Recorded recorded = transactions.record(event);
+        if (!recorded.duplicate()) {
+            Transaction t = recorded.transaction();
+            boolean gapAppeared = event.seqNo() == t.lastSeqNo() && !t.complete() && t.eventCount() > 1
+                    && !t.eventsMissing() && !t.awaitingQueuedEvents();
+            boolean endedIncomplete = event.eventType() == EventType.ENDED && !t.complete();
+            if (gapAppeared || endedIncomplete) {
+                checkStatus(t);
+            }
+        }
+        IdTokenInfoType info = r.idToken() == null ? null : authorizer.info(r.idToken());
+        return new TransactionEventResponse(null, null, info, null, null, null, null);
+    }
+
+    public MeterValuesResponse meterValues(StationContext ctx, MeterValuesRequest r) {
+        transactions.recordMeterValues(ctx.stationId(), r.evseId(), MeterSamples.of(r.meterValue()));
+        return new MeterValuesResponse(null);
+    }
+
+    /**
+     * Asks the station about a transaction with missing events. Queued messages still on their way: wait for
+     * them. Nothing queued: the missing events are lost; flag it. The answer arrives later, off this thread.
+     */
+    public CompletableFuture<Optional<Transaction>> checkStatus(Transaction t) {
+        String key = t.stationId() + "\n" + t.transactionId();
+        if (!checking.add(key)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return commands.getTransactionStatus(t.stationId(), new GetTransactionStatusRequest(t.transactionId(), null))
+                .thenApply(status -> transactions.update(t.stationId(), t.transactionId(), current -> resolved(current,
+                        status)))
+                .whenComplete((result, failure) -> {
+                    checking.remove(key);
+                    if (failure != null) {
+                        log.info("Could not ask station {} about transaction {}: {}", t.stationId(),
+                                t.transactionId(), failure.toString());
+                    }
+                });
+    }
+
+    private Transaction resolved(Transaction t, GetTransactionStatusResponse status) {
+        boolean queued = Boolean.TRUE.equals(status.messagesInQueue());
+        if (t.complete()) {
+            return t.withChecks(false, false);
+        }
+        if (queued) {
+            return t.withChecks(true, t.eventsMissing());
+        }
+        Transaction checked = t.withChecks(false, true);
+        boolean ongoing = Boolean.TRUE.equals(status.ongoingIndicator());
+        // The station no longer runs it and has nothing left to send: its Ended is lost.
+        return t.state() == TransactionState.OPEN && status.ongoingIndicator() != null && !ongoing
+                ? checked.closedByCsms(clock.instant()) : checked;
+    }
+
+    /**
+     * Applies the stale-transaction policy once: OPEN transactions silent for too long are asked about when
+     * their station is connected, and closed when it is not (or says they are over).
+     */
+    public int closeStale() {
+        Instant now = clock.instant();
+        List<Transaction> silent = transactions.silentSince(now.minus(stalePolicy.maxSilence()), SWEEP_BATCH);
+        int closed = 0;
+        for (Transaction t : silent) {
+            Optional<Transaction> after;
+            try {
+                GetTransactionStatusResponse status = commands.getTransactionStatus(t.stationId(),
+                        new GetTransactionStatusRequest(t.transactionId(), null)).join();
+                after = transactions.update(t.stationId(), t.transactionId(), current ->
+                        Boolean.TRUE.equals(status.ongoingIndicator()) || Boolean.TRUE.equals(status.messagesInQueue())
+                                ? current.heardAt(now).withChecks(Boolean.TRUE.equals(status.messagesInQueue()),
+                                current.eventsMissing())
+                                : current.closedByCsms(now));
+            } catch (RuntimeException offlineOrSilent) {
+                after = transactions.update(t.stationId(), t.transactionId(),
+                        current -> current.state() == TransactionState.OPEN ? current.closedByCsms(now) : current);
+            }
+            if (after.map(a -> a.state() == TransactionState.CLOSED_BY_CSMS).orElse(false)) {
+                closed++;
+                log.warn("Closed transaction {} of station {}: nothing heard since {}", t.transactionId(),
+                        t.stationId(), t.lastHeardAt());
+            }
+        }
+        return closed;
+    }
+
+    public StaleTransactionPolicy stalePolicy() {
+        return stalePolicy;
+    }
+
+    static TransactionEvent eventOf(String stationId, TransactionEventRequest r, Instant receivedAt) {
+        var tx = r.transactionInfo();
+        return new TransactionEvent(stationId, tx.transactionId(), r.seqNo(), EventType.of(r.eventType()),
+                r.timestamp(), r.triggerReason(), Boolean.TRUE.equals(r.offline()), tx.chargingState(),
+                tx.stoppedReason(), tx.operationMode(), tx.remoteStartId(), r.reservationId(),
+                r.evse() == null ? null : r.evse().id(), r.evse() == null ? null : r.evse().connectorId(),
+                r.idToken() == null ? null : r.idToken().idToken(), r.idToken() == null ? null : r.idToken().type(),
+                r.numberOfPhasesUsed(), MeterSamples.of(r.meterValue()), receivedAt);
+    }
+}

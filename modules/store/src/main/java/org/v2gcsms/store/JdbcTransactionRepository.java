@@ -1,0 +1,244 @@
+package org.v2gcsms.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.v2gcsms.ocpp.v21.ChargingStateEnumType;
+import org.v2gcsms.ocpp.v21.LocationEnumType;
+import org.v2gcsms.ocpp.v21.MeasurandEnumType;
+import org.v2gcsms.ocpp.v21.OperationModeEnumType;
+import org.v2gcsms.ocpp.v21.PhaseEnumType;
+import org.v2gcsms.ocpp.v21.ReadingContextEnumType;
+import org.v2gcsms.ocpp.v21.ReasonEnumType;
+import org.v2gcsms.ocpp.v21.TriggerReasonEnumType;
+import org.v2gcsms.sessions.WireEnums;
+import org.v2gcsms.sessions.transactions.EnergyRegister;
+import org.v2gcsms.sessions.transactions.EventType;
+import org.v2gcsms.sessions.transactions.MeterSample;
+import org.v2gcsms.sessions.transactions.Transaction;
+import org.v2gcsms.sessions.transactions.TransactionEvent;
+import org.v2gcsms.sessions.transactions.TransactionFold;
+import org.v2gcsms.sessions.transactions.TransactionRepository;
+import org.v2gcsms.sessions.transactions.TransactionState;
+
+final class JdbcTransactionRepository implements TransactionRepository {
+    /** Stored for samples sent outside a transaction, so the unique key covers them too. */
+    private static final String NO_TRANSACTION = "";
+    private static final int NO_SEQ_NO = -1;
+    private static final int NO_EVSE = -1;
+
+    private static final List<String> EVENT_KEY = List.of("station_id", "transaction_id", "seq_no");
+    private static final List<String> EVENT = List.of("station_id", "transaction_id", "seq_no", "event_type",
+            "event_timestamp", "trigger_reason", "offline", "charging_state", "stopped_reason", "operation_mode",
+            "remote_start_id", "reservation_id", "evse_id", "connector_id", "id_token", "id_token_type",
+            "number_of_phases_used", "received_at");
+    private static final List<String> TX_KEY = List.of("station_id", "transaction_id");
+    private static final List<String> TX = List.of("station_id", "transaction_id", "state", "evse_id",
+            "connector_id", "id_token", "id_token_type", "remote_start_id", "reservation_id", "started_at", "ended_at",
+            "charging_state", "last_trigger_reason", "stopped_reason", "operation_mode", "start_seen", "first_seq_no",
+            "last_seq_no", "event_count", "import_first_wh", "import_first_at", "import_last_wh", "import_last_at",
+            "export_first_wh", "export_first_at", "export_last_wh", "export_last_at", "last_soc", "last_soc_at",
+            "awaiting_queued_events", "events_missing", "closed_by_csms", "last_event_at", "last_heard_at");
+    private static final List<String> SAMPLE_KEY = List.of("station_id", "transaction_id", "evse_id", "sampled_at",
+            "measurand", "context", "phase", "location");
+    private static final List<String> SAMPLE = List.of("station_id", "transaction_id", "seq_no", "evse_id",
+            "sampled_at", "measurand", "context", "phase", "location", "reading", "unit", "multiplier",
+            "signed_data");
+
+    private final Database db;
+    private final String insertEvent;
+    private final String upsertTransaction;
+    private final String insertSample;
+
+    JdbcTransactionRepository(Database db) {
+        this.db = db;
+        this.insertEvent = db.dialect().insertIfAbsent("transaction_event", EVENT, EVENT_KEY);
+        this.upsertTransaction = db.dialect().upsert("charging_transaction", TX, TX_KEY);
+        this.insertSample = db.dialect().insertIfAbsent("meter_sample", SAMPLE, SAMPLE_KEY);
+    }
+
+    @Override
+    public Recorded record(TransactionEvent e) {
+        return db.inTransaction(c -> {
+            int inserted;
+            try (PreparedStatement ps = Sql.bind(c.prepareStatement(insertEvent), e.stationId(), e.transactionId(),
+                    e.seqNo(), e.eventType().name(), e.timestamp(), WireEnums.wire(e.triggerReason()), e.offline(),
+                    WireEnums.wire(e.chargingState()), WireEnums.wire(e.stoppedReason()),
+                    WireEnums.wire(e.operationMode()), e.remoteStartId(), e.reservationId(), e.evseId(),
+                    e.connectorId(), e.idToken(), e.idTokenType(), e.numberOfPhasesUsed(), e.receivedAt())) {
+                inserted = ps.executeUpdate();
+            }
+            Transaction current = lock(c, e.stationId(), e.transactionId()).orElse(null);
+            if (inserted == 0) {
+                return new Recorded(true, current);
+            }
+            Transaction next = TransactionFold.apply(current, e);
+            write(c, next);
+            insertSamples(c, e.stationId(), e.transactionId(), e.seqNo(), e.evseId() == null ? NO_EVSE : e.evseId(),
+                    e.samples());
+            return new Recorded(false, next);
+        });
+    }
+
+    @Override
+    public void recordMeterValues(String stationId, int evseId, List<MeterSample> samples) {
+        db.inTransaction(c -> {
+            insertSamples(c, stationId, NO_TRANSACTION, NO_SEQ_NO, evseId, samples);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Transaction> find(String stationId, String transactionId) {
+        return db.inTransaction(c -> Sql.one(c,
+                "SELECT * FROM charging_transaction WHERE station_id = ? AND transaction_id = ?",
+                JdbcTransactionRepository::transaction, stationId, transactionId));
+    }
+
+    @Override
+    public Optional<Transaction> update(String stationId, String transactionId, UnaryOperator<Transaction> change) {
+        return db.inTransaction(c -> {
+            Optional<Transaction> current = lock(c, stationId, transactionId);
+            if (current.isEmpty()) {
+                return current;
+            }
+            Transaction next = change.apply(current.get());
+            write(c, next);
+            return Optional.of(next);
+        });
+    }
+
+    @Override
+    public List<Transaction> ofStation(String stationId) {
+        return db.inTransaction(c -> Sql.list(c,
+                "SELECT * FROM charging_transaction WHERE station_id = ? ORDER BY started_at, transaction_id",
+                JdbcTransactionRepository::transaction, stationId));
+    }
+
+    @Override
+    public List<Transaction> silentSince(Instant cutoff, int limit) {
+        return db.inTransaction(c -> Sql.list(c,
+                "SELECT * FROM charging_transaction WHERE state = ? AND last_heard_at < ? ORDER BY last_heard_at "
+                        + "FETCH FIRST " + limit + " ROWS ONLY",
+                JdbcTransactionRepository::transaction, TransactionState.OPEN.name(), cutoff));
+    }
+
+    @Override
+    public List<TransactionEvent> events(String stationId, String transactionId) {
+        return db.inTransaction(c -> {
+            List<TransactionEvent> events = Sql.list(c,
+                    "SELECT * FROM transaction_event WHERE station_id = ? AND transaction_id = ? ORDER BY seq_no",
+                    JdbcTransactionRepository::event, stationId, transactionId);
+            return events.stream().map(e -> withSamples(c, e)).toList();
+        });
+    }
+
+    @Override
+    public List<MeterSample> samples(String stationId, String transactionId, Integer evseId) {
+        String tx = transactionId == null ? NO_TRANSACTION : transactionId;
+        String sql = "SELECT * FROM meter_sample WHERE station_id = ? AND transaction_id = ?"
+                + (evseId == null ? "" : " AND evse_id = ?") + " ORDER BY sampled_at, id";
+        return db.inTransaction(c -> evseId == null
+                ? Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, tx)
+                : Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, tx, evseId));
+    }
+
+    private TransactionEvent withSamples(Connection c, TransactionEvent e) {
+        try {
+            List<MeterSample> samples = Sql.list(c, "SELECT * FROM meter_sample WHERE station_id = ? AND "
+                            + "transaction_id = ? AND seq_no = ? ORDER BY sampled_at, id",
+                    JdbcTransactionRepository::sample, e.stationId(), e.transactionId(), e.seqNo());
+            return new TransactionEvent(e.stationId(), e.transactionId(), e.seqNo(), e.eventType(), e.timestamp(),
+                    e.triggerReason(), e.offline(), e.chargingState(), e.stoppedReason(), e.operationMode(),
+                    e.remoteStartId(), e.reservationId(), e.evseId(), e.connectorId(), e.idToken(), e.idTokenType(),
+                    e.numberOfPhasesUsed(), samples, e.receivedAt());
+        } catch (SQLException ex) {
+            throw new StoreException("Reading samples failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Optional<Transaction> lock(Connection c, String stationId, String transactionId)
+            throws SQLException {
+        return Sql.one(c, "SELECT * FROM charging_transaction WHERE station_id = ? AND transaction_id = ? FOR UPDATE",
+                JdbcTransactionRepository::transaction, stationId, transactionId);
+    }
+
+    private void write(Connection c, Transaction t) throws SQLException {
+        EnergyRegister in = t.energyImport();
+        EnergyRegister out = t.energyExport();
+        try (PreparedStatement ps = Sql.bind(c.prepareStatement(upsertTransaction), t.stationId(), t.transactionId(),
+                t.state().name(), t.evseId(), t.connectorId(), t.idToken(), t.idTokenType(), t.remoteStartId(),
+                t.reservationId(), t.startedAt(), t.endedAt(), WireEnums.wire(t.chargingState()),
+                WireEnums.wire(t.lastTriggerReason()), WireEnums.wire(t.stoppedReason()),
+                WireEnums.wire(t.operationMode()), t.startSeen(), t.firstSeqNo(), t.lastSeqNo(), t.eventCount(),
+                in.firstWh(), in.firstAt(), in.lastWh(), in.lastAt(), out.firstWh(), out.firstAt(), out.lastWh(),
+                out.lastAt(), t.lastSoc(), t.lastSocAt(), t.awaitingQueuedEvents(), t.eventsMissing(),
+                t.closedByCsms(), t.lastEventAt(), t.lastHeardAt())) {
+            ps.executeUpdate();
+        }
+    }
+
+    private void insertSamples(Connection c, String stationId, String transactionId, int seqNo, int evseId,
+                               List<MeterSample> samples) throws SQLException {
+        if (samples.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertSample)) {
+            for (MeterSample s : samples) {
+                Sql.bind(ps, stationId, transactionId, seqNo, evseId, s.timestamp(), WireEnums.wire(s.measurand()),
+                        WireEnums.wire(s.context()), s.phase() == null ? "" : WireEnums.wire(s.phase()),
+                        WireEnums.wire(s.location()), s.value(), s.unit(), s.multiplier(), s.signedMeterData());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Transaction transaction(ResultSet rs) throws SQLException {
+        return new Transaction(rs.getString("station_id"), rs.getString("transaction_id"),
+                TransactionState.valueOf(rs.getString("state")), Sql.integer(rs, "evse_id"),
+                Sql.integer(rs, "connector_id"), rs.getString("id_token"), rs.getString("id_token_type"),
+                Sql.integer(rs, "remote_start_id"), Sql.integer(rs, "reservation_id"), Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "ended_at"),
+                WireEnums.parse(ChargingStateEnumType.class, rs.getString("charging_state")),
+                WireEnums.parse(TriggerReasonEnumType.class, rs.getString("last_trigger_reason")),
+                WireEnums.parse(ReasonEnumType.class, rs.getString("stopped_reason")),
+                WireEnums.parse(OperationModeEnumType.class, rs.getString("operation_mode")),
+                rs.getBoolean("start_seen"), rs.getInt("first_seq_no"), rs.getInt("last_seq_no"),
+                rs.getInt("event_count"),
+                new EnergyRegister(Sql.decimal(rs, "import_first_wh"), Sql.instant(rs, "import_first_at"),
+                        Sql.decimal(rs, "import_last_wh"), Sql.instant(rs, "import_last_at")),
+                new EnergyRegister(Sql.decimal(rs, "export_first_wh"), Sql.instant(rs, "export_first_at"),
+                        Sql.decimal(rs, "export_last_wh"), Sql.instant(rs, "export_last_at")),
+                Sql.decimal(rs, "last_soc"), Sql.instant(rs, "last_soc_at"), rs.getBoolean("awaiting_queued_events"),
+                rs.getBoolean("events_missing"), rs.getBoolean("closed_by_csms"), Sql.instant(rs, "last_event_at"),
+                Sql.instant(rs, "last_heard_at"));
+    }
+
+    private static TransactionEvent event(ResultSet rs) throws SQLException {
+        return new TransactionEvent(rs.getString("station_id"), rs.getString("transaction_id"), rs.getInt("seq_no"),
+                EventType.valueOf(rs.getString("event_type")), Sql.instant(rs, "event_timestamp"),
+                WireEnums.parse(TriggerReasonEnumType.class, rs.getString("trigger_reason")),
+                rs.getBoolean("offline"), WireEnums.parse(ChargingStateEnumType.class, rs.getString("charging_state")),
+                WireEnums.parse(ReasonEnumType.class, rs.getString("stopped_reason")),
+                WireEnums.parse(OperationModeEnumType.class, rs.getString("operation_mode")),
+                Sql.integer(rs, "remote_start_id"), Sql.integer(rs, "reservation_id"), Sql.integer(rs, "evse_id"),
+                Sql.integer(rs, "connector_id"), rs.getString("id_token"), rs.getString("id_token_type"),
+                Sql.integer(rs, "number_of_phases_used"), List.of(), Sql.instant(rs, "received_at"));
+    }
+
+    private static MeterSample sample(ResultSet rs) throws SQLException {
+        String phase = rs.getString("phase");
+        return new MeterSample(Sql.instant(rs, "sampled_at"),
+                WireEnums.parse(MeasurandEnumType.class, rs.getString("measurand")),
+                WireEnums.parse(ReadingContextEnumType.class, rs.getString("context")),
+                phase.isEmpty() ? null : WireEnums.parse(PhaseEnumType.class, phase),
+                WireEnums.parse(LocationEnumType.class, rs.getString("location")), rs.getDouble("reading"),
+                rs.getString("unit"), rs.getInt("multiplier"), rs.getString("signed_data"));
+    }
+}

@@ -1,0 +1,86 @@
+package org.v2gcsms.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Binding and reading the nullable values both databases agree on. */
+final class Sql {
+    private Sql() {
+    }
+
+    /** Binds the values to parameters 1..n; null binds SQL NULL, Instant a TIMESTAMP WITH TIME ZONE. */
+    static PreparedStatement bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            set(ps, i + 1, values[i]);
+        }
+        return ps;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    static int update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = bind(c.prepareStatement(sql), values)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
+        try (PreparedStatement ps = bind(c.prepareStatement(sql), values); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+            return out;
+        }
+    }
+
+    static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
+        return list(c, sql, row, values).stream().findFirst();
+    }
+
+    static void set(PreparedStatement ps, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> ps.setNull(index, Types.NULL);
+            case Instant t -> ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+            case String s -> ps.setString(index, s);
+            case Integer n -> ps.setInt(index, n);
+            case Long n -> ps.setLong(index, n);
+            case Double d -> ps.setDouble(index, d);
+            case Boolean b -> ps.setBoolean(index, b);
+            default -> throw new IllegalArgumentException("Cannot bind " + value.getClass().getName());
+        }
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Double decimal(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,35 @@
+package org.v2gcsms.store;
+
+import org.v2gcsms.sessions.Repositories;
+
+/** The database and every repository on it. Open one per process; close it last. */
+public final class Store implements AutoCloseable {
+    private final Database database;
+    private final Repositories repositories;
+
+    private Store(Database database) {
+        this.database = database;
+        this.repositories = new Repositories(new JdbcStationRepository(database),
+                new JdbcDeviceModelRepository(database), new JdbcTokenRepository(database),
+                new JdbcTransactionRepository(database), new JdbcCommandRepository(database),
+                new JdbcNoticeRepository(database));
+    }
+
+    /** Opens (and migrates) the database. */
+    public static Store open(DatabaseConfig config) {
+        return new Store(Database.open(config));
+    }
+
+    public Repositories repositories() {
+        return repositories;
+    }
+
+    public Dialect dialect() {
+        return database.dialect();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,132 @@
+package org.v2gcsms.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.v2gcsms.ocpp.v21.ChargingStateEnumType;
+import org.v2gcsms.ocpp.v21.LocationEnumType;
+import org.v2gcsms.ocpp.v21.MeasurandEnumType;
+import org.v2gcsms.ocpp.v21.PhaseEnumType;
+import org.v2gcsms.ocpp.v21.ReadingContextEnumType;
+import org.v2gcsms.ocpp.v21.ReasonEnumType;
+import org.v2gcsms.sessions.transactions.MeterSample;
+import org.v2gcsms.sessions.transactions.Transaction;
+import org.v2gcsms.sessions.transactions.TransactionRepository;
+import org.v2gcsms.sessions.transactions.TransactionState;
+
+class TransactionRepositoryTest {
+
+    @DatabaseTest
+    void aResentEventIsStoredOnce(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        var started = Events.of("CS1", "tx1").started(0, 0).imported(1000).soc(40).build();
+
+        assertFalse(repo.record(started).duplicate());
+        TransactionRepository.Recorded again = repo.record(started);
+
+        assertTrue(again.duplicate());
+        assertEquals(1, again.transaction().eventCount());
+        assertEquals(1, repo.events("CS1", "tx1").size());
+        assertEquals(2, repo.samples("CS1", "tx1", null).size());
+    }
+
+    @DatabaseTest
+    void offlineEventsAndAnEarlyEndedFoldIntoOneCompleteTransaction(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        repo.record(Events.of("CS1", "tx1").started(0, 0).imported(1000).build());
+        repo.record(Events.of("CS1", "tx1").ended(3, 30).imported(5000).exported(700).soc(80).build());
+        repo.record(Events.of("CS1", "tx1").updated(2, 20).offline().imported(3500).exported(200).soc(70).build());
+        Transaction t = repo.record(Events.of("CS1", "tx1").updated(1, 10).offline().imported(2000).build())
+                .transaction();
+
+        assertEquals(TransactionState.ENDED, t.state());
+        assertTrue(t.complete());
+        assertEquals(4, t.eventCount());
+        assertEquals(4000.0, t.importedWh().orElseThrow());
+        assertEquals(500.0, t.exportedWh().orElseThrow());
+        assertEquals(80.0, t.lastSoc());
+        assertEquals(ChargingStateEnumType.Idle, t.chargingState(), "state comes from the highest seqNo");
+        assertEquals(ReasonEnumType.EVDisconnected, t.stoppedReason());
+        assertEquals(Events.minute(0), t.startedAt());
+        assertEquals(Events.minute(30), t.endedAt());
+        assertEquals(List.of(0, 1, 2, 3), repo.events("CS1", "tx1").stream().map(e -> e.seqNo()).toList());
+        assertTrue(repo.events("CS1", "tx1").get(1).offline());
+        assertEquals(t, repo.find("CS1", "tx1").orElseThrow(), "what was returned is what was stored");
+    }
+
+    @DatabaseTest
+    void anEventOfAnUnknownTransactionIsRecordedAndMarkedIncomplete(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        Transaction t = repo.record(Events.of("CS1", "lost-start").updated(7, 5).imported(300).build()).transaction();
+
+        assertFalse(t.startSeen());
+        assertFalse(t.complete());
+        assertEquals(TransactionState.OPEN, t.state());
+
+        Transaction withStart = repo.record(Events.of("CS1", "lost-start").started(6, 1).imported(100).build())
+                .transaction();
+        assertTrue(withStart.complete());
+        assertEquals(Events.minute(1), withStart.startedAt());
+        assertEquals(200.0, withStart.importedWh().orElseThrow());
+    }
+
+    @DatabaseTest
+    void aGapInSeqNosIsVisible(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        repo.record(Events.of("CS1", "tx1").started(0, 0).build());
+        Transaction t = repo.record(Events.of("CS1", "tx1").updated(3, 3).build()).transaction();
+        assertEquals(2, t.missingSeqNos());
+        assertFalse(t.complete());
+    }
+
+    @DatabaseTest
+    void energyIsReadFromTotalsInAnyUnitAndPhaseValuesAreKeptAsSamples(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        repo.record(Events.of("CS1", "tx1").started(0, 0)
+                .sample(MeasurandEnumType.Energy_Active_Import_Register, null, 1.5, "kWh")
+                .sample(MeasurandEnumType.Energy_Active_Import_Register, PhaseEnumType.L1, 0.5, "kWh")
+                .sample(MeasurandEnumType.Voltage, PhaseEnumType.L1_N, 230.1, "V")
+                .sample(MeasurandEnumType.Current_Import, PhaseEnumType.L1, 16, "A")
+                .sample(MeasurandEnumType.Frequency, null, 50.01, "Hz")
+                .sample(MeasurandEnumType.Power_Active_Export, null, 7400, "W").build());
+        Transaction t = repo.record(Events.of("CS1", "tx1").updated(1, 10)
+                .sample(MeasurandEnumType.Energy_Active_Import_Register, null, 4.0, "kWh").build()).transaction();
+
+        assertEquals(2500.0, t.importedWh().orElseThrow(), 1e-9);
+        List<MeterSample> samples = repo.samples("CS1", "tx1", 1);
+        assertEquals(7, samples.size());
+        assertTrue(samples.stream().anyMatch(s -> s.measurand() == MeasurandEnumType.Voltage
+                && s.phase() == PhaseEnumType.L1_N && s.value() == 230.1));
+        assertTrue(samples.stream().anyMatch(s -> s.measurand() == MeasurandEnumType.Power_Active_Export));
+    }
+
+    @DatabaseTest
+    void meterValuesOutsideTransactionsAreStoredOnce(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        List<MeterSample> samples = List.of(
+                new MeterSample(Events.T0, MeasurandEnumType.Energy_Active_Import_Register,
+                        ReadingContextEnumType.Sample_Clock, null, LocationEnumType.Outlet, 123456, "Wh", 0, null),
+                new MeterSample(Events.T0, MeasurandEnumType.Frequency, ReadingContextEnumType.Sample_Clock, null,
+                        LocationEnumType.Inlet, 49.98, "Hz", 0, null));
+        repo.recordMeterValues("CS1", 0, samples);
+        repo.recordMeterValues("CS1", 0, samples);
+
+        assertEquals(samples, repo.samples("CS1", null, 0));
+        assertEquals(List.of(), repo.samples("CS1", null, 1));
+    }
+
+    @DatabaseTest
+    void silentOpenTransactionsAreFoundOldestFirst(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        repo.record(Events.of("CS1", "old").started(0, 0).build());
+        repo.record(Events.of("CS1", "done").started(0, 0).build());
+        repo.record(Events.of("CS1", "done").ended(1, 5).build());
+
+        List<Transaction> silent = repo.silentSince(Instant.now().plusSeconds(1), 10);
+        assertEquals(List.of("old"), silent.stream().map(Transaction::transactionId).toList());
+        assertEquals(List.of(), repo.silentSince(Instant.now().minusSeconds(3600), 10));
+    }
+}
