@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Security;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 
@@ -19,8 +20,7 @@ final class TlsContexts {
 
     /**
      * The four suites OCPP requires, TLS 1.3's AEAD suites, and the ECDHE-RSA GCM pair for RSA server keys
-     * with forward secrecy. No CBC, RC4, 3DES, NULL or export suites. Suites the JDK disables
-     * (jdk.tls.disabledAlgorithms; recent JDKs drop TLS_RSA_*) are filtered out rather than forced on.
+     * with forward secrecy. No CBC, RC4, 3DES, NULL or export suites.
      */
     static final List<String> CIPHER_SUITES = List.of(
             "TLS_AES_256_GCM_SHA384",
@@ -36,6 +36,7 @@ final class TlsContexts {
     private TlsContexts() {}
 
     static SslContext server(TlsConfig tls) {
+        allowOcppRsaSuites();
         try {
             SslContextBuilder builder = switch (tls.serverKey()) {
                 case TlsConfig.ServerKey.Pem pem -> SslContextBuilder.forServer(pem.certificateChain().toFile(),
@@ -49,6 +50,20 @@ final class TlsContexts {
             return builder.build();
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("tls: cannot build the TLS context from " + tls + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * OCPP (A00) requires a CSMS to offer TLS_RSA_WITH_AES_128/256_GCM, for stations that cannot do
+     * ECDHE; JDK 24+ disables every TLS_RSA_* suite in jdk.tls.disabledAlgorithms. Lift that one entry
+     * for this process: {@link #CIPHER_SUITES} still limits what is offered to the AEAD suites above,
+     * so no RSA-CBC suite comes back. The rest of the JDK's list stays as it is.
+     */
+    static synchronized void allowOcppRsaSuites() {
+        String disabled = Security.getProperty("jdk.tls.disabledAlgorithms");
+        if (disabled != null && disabled.contains("TLS_RSA_*")) {
+            Security.setProperty("jdk.tls.disabledAlgorithms",
+                    disabled.replaceAll("\\s*TLS_RSA_\\*\\s*,?", " ").replaceAll(",\\s*$", "").trim());
         }
     }
 

@@ -110,6 +110,13 @@ class TlsTest {
     }
 
     @Test
+    void theOcppRsaSuitesAreAcceptedForStationsWithoutEcdhe() throws IOException {
+        // OCPP requires TLS_RSA_WITH_AES_128_GCM_SHA256 (0x009C) and _256_GCM_SHA384 (0x009D), which the JDK disables.
+        assertEquals(TLS_HANDSHAKE_RECORD, firstRecordAnswering(0x0303, 0x009C));
+        assertEquals(TLS_HANDSHAKE_RECORD, firstRecordAnswering(0x0303, 0x009D));
+    }
+
+    @Test
     void tls11IsRefused() throws IOException {
         assertTlsRefused(firstRecordAnswering(0x0302, 0xC02F, 0xC013, 0x002F, 0x009C));
     }
