@@ -3,17 +3,23 @@ package org.v2gcsms.app;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.v2gcsms.server.CsmsServer;
-import org.v2gcsms.server.InMemoryStationRegistry;
 import org.v2gcsms.server.OcppHandlers;
 import org.v2gcsms.server.ServerConfig;
 import org.v2gcsms.server.StationLink;
-import org.v2gcsms.server.StationListener;
 import org.v2gcsms.server.TlsConfig;
+import org.v2gcsms.sessions.CsmsDomain;
+import org.v2gcsms.sessions.DomainSettings;
+import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
+import org.v2gcsms.sessions.stations.StationSettings;
+import org.v2gcsms.sessions.transactions.StaleTransactionPolicy;
+import org.v2gcsms.store.Store;
 
 /**
  * One running CSMS: the modules composed in one place. {@code serve}, {@code demo} and the end-to-end
@@ -25,21 +31,40 @@ public final class Csms implements AutoCloseable {
     private final CsmsSettings settings;
     private final CsmsServer server;
     private final OcppHandlers handlers;
+    private final Store store;
+    private final CsmsDomain domain;
 
-    private Csms(CsmsSettings settings, CsmsServer server, OcppHandlers handlers) {
+    private Csms(CsmsSettings settings, CsmsServer server, OcppHandlers handlers, Store store, CsmsDomain domain) {
         this.settings = settings;
         this.server = server;
         this.handlers = handlers;
+        this.store = store;
+        this.domain = domain;
     }
 
     public static Csms start(CsmsSettings settings) throws IOException, InterruptedException {
         Files.createDirectories(settings.dataDir());
-        InMemoryStationRegistry registry = new InMemoryStationRegistry(settings.autoRegister());
+        Store store = Store.open(settings.database());
+        AtomicReference<CsmsServer> serverRef = new AtomicReference<>();
+        CsmsDomain domain = new CsmsDomain(store.repositories(), DomainWiring.calls(() -> serverRef.get().stations()),
+                new DomainSettings(StationSettings.of(settings.heartbeatInterval(),
+                        DomainWiring.unknownStations(settings.autoRegister())), UnknownTokenPolicy.REJECT,
+                        StaleTransactionPolicy.defaults()), Clock.systemUTC());
         OcppHandlers handlers = new OcppHandlers();
-        CoreHandlers.register(handlers, settings);
-        CsmsServer server = new CsmsServer(serverConfig(settings), registry, handlers, StationListener.NONE, List.of());
-        server.start();
-        Csms csms = new Csms(settings, server, handlers);
+        DomainWiring.handle(handlers, domain);
+        CsmsServer server = new CsmsServer(serverConfig(settings),
+                DomainWiring.registry(store.repositories().stations(), settings.autoRegister()), handlers,
+                DomainWiring.listener(domain), List.of());
+        serverRef.set(server);
+        try {
+            server.start();
+        } catch (RuntimeException | InterruptedException e) {
+            domain.close();
+            store.close();
+            throw e;
+        }
+        domain.start();
+        Csms csms = new Csms(settings, server, handlers, store, domain);
         log.info("CSMS ready: stations connect to {}<stationId>; health at {}", csms.ocppUrl(), csms.healthUrl());
         return csms;
     }
@@ -92,6 +117,11 @@ public final class Csms implements AutoCloseable {
         return server.stations();
     }
 
+    /** The domain: stations, transactions, device model, commands (typed, recorded). */
+    public CsmsDomain domain() {
+        return domain;
+    }
+
     /** The handlers of station-initiated messages, as composed (the coverage report reads them). */
     OcppHandlers handlers() {
         return handlers;
@@ -106,6 +136,8 @@ public final class Csms implements AutoCloseable {
     public void close() {
         log.info("CSMS stopping");
         server.close();
+        domain.close();
+        store.close();
         log.info("CSMS stopped");
     }
 }

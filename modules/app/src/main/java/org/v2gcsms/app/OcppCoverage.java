@@ -20,7 +20,11 @@ final class OcppCoverage {
      * CSMS-initiated actions that a feature sends on its own, with the feature. Every CSMS-initiated action
      * can be sent through {@code StationLink}; this says which ones the CSMS uses unprompted.
      */
-    static final Map<String, String> SENT_BY = Map.of();
+    static final Map<String, String> SENT_BY = Map.of(
+            "GetBaseReport", "provisioning of pending stations (sessions)",
+            "SetVariables", "provisioning of pending stations (sessions)",
+            "TriggerMessage", "provisioning of pending stations: BootNotification (sessions)",
+            "GetTransactionStatus", "seqNo-gap and stale-transaction checks (sessions)");
 
     private OcppCoverage() {}
 

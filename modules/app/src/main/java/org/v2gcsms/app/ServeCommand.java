@@ -62,6 +62,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "CA of station certificates (security profile 3)")
     Path tlsClientCa;
 
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "PostgreSQL database (jdbc:postgresql://host:5432/csms); default: embedded H2 under --data-dir")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", defaultValue = "", description = "database user (with --jdbc-url)")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "", description = "database password (with --jdbc-url; prefer env CSMS_DB_PASSWORD)")
+    String dbPassword;
+
     @Override
     public Integer call() throws Exception {
         CsmsSettings settings = settings();
@@ -81,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     CsmsSettings settings() {
         return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, Duration.ofSeconds(heartbeatInterval),
                 Duration.ofSeconds(callTimeout), maxFrameBytes, maxMessagesPerSecond, Optional.ofNullable(tlsCert),
-                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa));
+                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa),
+                Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), dbUser, dbPassword);
     }
 }
