@@ -73,10 +73,4 @@ public record FleetMix(List<EvModel> models) {
         return models.stream().filter(m -> m.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no EV model '" + name + "' in the fleet mix"));
     }
-
-    /** Share-weighted mean battery capacity (S1: 40.7 kWh for its fleet). */
-    public double meanBatteryKwh() {
-        double total = models.stream().mapToDouble(EvModel::share).sum();
-        return models.stream().mapToDouble(m -> m.share() * m.batteryKwh()).sum() / total;
-    }
 }

@@ -43,6 +43,24 @@ public final class SimulationLog {
     void problem(Problem p) {
         problems.add(p);
         log.warn("{}", p);
+        synchronized (problems) {
+            problems.notifyAll();
+        }
+    }
+
+    /** Waits until a problem of this kind was reported; false if none came within the timeout. */
+    public boolean awaitProblem(Problem.Kind kind, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (problems) {
+            while (problems.stream().noneMatch(p -> p.kind() == kind)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                problems.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
     }
 
     public List<Problem> problems() {
