@@ -10,18 +10,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pooled connection to the database, migrated to the current schema when opened. {@link #inTransaction}
- * is the one way work reaches the database: it commits before returning, or rolls back and throws.
+ * A pooled connection to the database, migrated to the current schema when opened. Work reaches the database
+ * in one of two ways, both committed before they return (or rolled back and thrown): {@link #inTransaction}
+ * on a connection of its own, for reads and occasional writes; {@link #write} batched with concurrent writes
+ * under one commit, for the stream of station events.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** Writer lanes of {@link #write}; each holds a pool connection while it commits. */
+    private static final int WRITER_LANES = 4;
+    private static final int MAX_BATCH = 256;
+
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final GroupCommit writes;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
+        this.writes = new GroupCommit(pool, WRITER_LANES, MAX_BATCH);
     }
 
     /** Opens the pool and applies any migration not applied yet. */
@@ -30,7 +38,7 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMaximumPoolSize(config.poolSize() + WRITER_LANES);
         hikari.setAutoCommit(false);
         hikari.setPoolName("csms-db");
         HikariDataSource pool = new HikariDataSource(hikari);
@@ -55,6 +63,11 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** Runs the work in a shared commit with other writes; {@code key} (the station) keeps its writes in order. */
+    <T> T write(String key, SqlWork<T> work) {
+        return writes.write(key, work);
+    }
+
     <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             try {
@@ -72,6 +85,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        writes.close();
         pool.close();
     }
 }

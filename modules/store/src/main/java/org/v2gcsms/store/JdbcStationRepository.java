@@ -58,7 +58,7 @@ final class JdbcStationRepository implements StationRepository {
 
     @Override
     public void seen(String stationId, Instant at) {
-        db.inTransaction(c -> Sql.update(c, "UPDATE station SET last_seen = ? WHERE id = ?", at, stationId));
+        db.write(stationId, c -> Sql.update(c, "UPDATE station SET last_seen = ? WHERE id = ?", at, stationId));
     }
 
     @Override
@@ -84,7 +84,7 @@ final class JdbcStationRepository implements StationRepository {
 
     @Override
     public void connectorReported(ConnectorState s) {
-        db.inTransaction(c -> {
+        db.write(s.stationId(), c -> {
             ensure(c, s.stationId(), RegistrationStatus.NEW, s.reportedAt());
             if (s.status() == null) {
                 // A report only tells the connector exists: keep a known status.

@@ -64,7 +64,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
 
     @Override
     public Recorded record(TransactionEvent e) {
-        return db.inTransaction(c -> {
+        return db.write(e.stationId(), c -> {
             int inserted;
             try (PreparedStatement ps = Sql.bind(c.prepareStatement(insertEvent), e.stationId(), e.transactionId(),
                     e.seqNo(), e.eventType().name(), e.timestamp(), WireEnums.wire(e.triggerReason()), e.offline(),
@@ -87,7 +87,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
 
     @Override
     public void recordMeterValues(String stationId, int evseId, List<MeterSample> samples) {
-        db.inTransaction(c -> {
+        db.write(stationId, c -> {
             insertSamples(c, stationId, NO_TRANSACTION, NO_SEQ_NO, evseId, samples);
             return null;
         });
