@@ -159,6 +159,11 @@ public final class SimulatedStation implements StationSocket.Events {
         return booted;
     }
 
+    /** Completes when the CSMS first accepted the station's BootNotification. */
+    public CompletableFuture<Void> booted() {
+        return booted.copy();
+    }
+
     /**
      * Plugs an EV into a free EVSE (the driver then authorises).
      *
