@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.v2gcsms.ocpp.v21.AuthorizationStatusEnumType;
+import org.v2gcsms.sessions.auth.TokenRecord;
+import org.v2gcsms.simulator.DriverTokens;
 import org.v2gcsms.simulator.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  Stations connect to %s<stationId>%n  Health:  %s%n  Logs:    %s%n  Stop:    Ctrl-C%n",
                     csms.ocppUrl(), csms.healthUrl(), Logging.logFile(dataDir));
             out.flush();
+            registerDrivers(csms);
             simulation.start();
             simulation.startArrivals();
             running.complete(new Running(csms, simulation));
@@ -92,6 +96,14 @@ final class DemoCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook is what got us here
             }
+        }
+    }
+
+    /** The simulated drivers' cards, as a CPO would have provisioned them. */
+    private static void registerDrivers(Csms csms) {
+        for (String id : DriverTokens.all()) {
+            csms.domain().repositories().tokens().save(new TokenRecord(id, DriverTokens.TYPE,
+                    AuthorizationStatusEnumType.Accepted, null, null));
         }
     }
 

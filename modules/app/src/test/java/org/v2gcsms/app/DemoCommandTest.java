@@ -30,7 +30,7 @@ class DemoCommandTest {
         StringWriter output = new StringWriter();
         CommandLine cl = new CommandLine(demo).setOut(new PrintWriter(output, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--port", "" + port,
-                "--data-dir", dataDir.toString(), "--stations", "4", "--speed-up", "60", "--progress", "1s"));
+                "--data-dir", dataDir.toString(), "--stations", "4", "--speed-up", "60", "--arrival-rate", "480", "--progress", "1s"));
 
         DemoCommand.Running running = demo.running.get(60, TimeUnit.SECONDS);
         assertEquals(4, running.simulation().stations().size());
@@ -40,9 +40,14 @@ class DemoCommandTest {
         }
         assertTrue(output.toString().contains("Stations connect to ws://127.0.0.1:" + port + "/ocpp/"), output.toString());
 
+        // EVs arrive (about 8 per simulated minute here), are authorised and charge.
+        assertTrue(running.simulation().log().awaitSessionsStarted(1, java.time.Duration.ofSeconds(60)),
+                running.simulation().log().snapshot().toString());
+
         demo.stop.complete(null);
         assertEquals(0, exit.get(2, TimeUnit.MINUTES), output.toString());
-        assertTrue(output.toString().contains("No protocol errors."), output.toString());
+        assertTrue(output.toString().contains("Stopping: simulator first, then the CSMS"), output.toString());
+        assertTrue(output.toString().contains("Done after"), "the simulator reported its run: " + output);
         assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close(), "the CSMS no longer listens");
     }
 }

@@ -174,7 +174,7 @@ public final class SimulatedStation implements StationSocket.Events {
         executor.execute(() -> {
             Optional<Evse> free = bootAccepted && !stopping && !resetWhenIdle
                     ? evses.stream().filter(Evse::free).findFirst() : Optional.empty();
-            free.ifPresent(e -> arrive(e, arrival, idTokenFor(arrival), null, TriggerReasonEnumType.Authorized));
+            free.ifPresent(e -> arrive(e, arrival, DriverTokens.pick(random), null, TriggerReasonEnumType.Authorized));
             done.complete(free.isPresent());
         });
         return done;
@@ -438,11 +438,6 @@ public final class SimulatedStation implements StationSocket.Events {
 
     // ---- sessions ---------------------------------------------------------------------------------------------
 
-    private static IdTokenType idTokenFor(Arrival arrival) {
-        String token = Integer.toHexString(arrival.hashCode()).toUpperCase();
-        return new IdTokenType(null, ("EV" + token + "0000000000").substring(0, 12), "ISO14443", null);
-    }
-
     /**
      * An EV plugs into {@code evse}. With a remote start the CSMS already authorised it; otherwise the driver's
      * token is authorised first (and accepted offline when the CSMS cannot be asked).
@@ -483,7 +478,7 @@ public final class SimulatedStation implements StationSocket.Events {
         Session s = evse.session;
         s.started = true;
         s.integratedUntil = now();
-        simulationLog.sessionsStarted.incrementAndGet();
+        simulationLog.sessionStarted();
         powerFlow.advance(evse, now());
         ChargingStateEnumType state = s.chargingState;
         s.chargingState = ChargingStateEnumType.EVConnected;

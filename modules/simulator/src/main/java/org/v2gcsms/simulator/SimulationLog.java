@@ -48,6 +48,28 @@ public final class SimulationLog {
         }
     }
 
+    /** Waits until at least {@code n} sessions started; false if they did not within the timeout. */
+    public boolean awaitSessionsStarted(long n, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sessionsStarted) {
+            while (sessionsStarted.get() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                sessionsStarted.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    void sessionStarted() {
+        sessionsStarted.incrementAndGet();
+        synchronized (sessionsStarted) {
+            sessionsStarted.notifyAll();
+        }
+    }
+
     /** Waits until a problem of this kind was reported; false if none came within the timeout. */
     public boolean awaitProblem(Problem.Kind kind, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
