@@ -36,6 +36,14 @@ final class HttpRoutesHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (http.decoderResult().isFailure()) {
+            // Netty could not read the request (a line or header over its limits): say so, never route it.
+            boolean tooLong = http.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException;
+            http.release();
+            HttpReplies.write(ctx, RouteResponse.text(tooLong ? 431 : 400, tooLong
+                    ? "Request line or headers too large" : "Bad request"), false);
+            return;
+        }
         RouteRequest request;
         boolean keepAlive = HttpUtil.isKeepAlive(http);
         try {
@@ -48,11 +56,34 @@ final class HttpRoutesHandler extends ChannelInboundHandlerAdapter {
         try {
             blocking.execute(() -> {
                 RouteResponse response = answer(request);
+                if (response.isStreamed()) {
+                    ctx.executor().execute(() -> stream(ctx, response));
+                    return;
+                }
                 ctx.executor().execute(() -> HttpReplies.write(ctx, response, keepAlive)
                         .addListener(written -> ctx.channel().config().setAutoRead(true)));
             });
         } catch (RejectedExecutionException e) {
             HttpReplies.write(ctx, RouteResponse.text(503, "Service unavailable"), false);
+        }
+    }
+
+    /** Headers now; the route's producer gets the stream off the event loop once they are out. */
+    private void stream(ChannelHandlerContext ctx, RouteResponse response) {
+        ResponseStream body = HttpReplies.startStream(ctx, response);
+        // Reading again is how a client's disconnect is noticed; it sends nothing else on this connection.
+        ctx.channel().config().setAutoRead(true);
+        try {
+            blocking.execute(() -> {
+                try {
+                    response.stream().accept(body);
+                } catch (RuntimeException e) {
+                    log.error("Streamed HTTP response failed", e);
+                    body.close();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            body.close();
         }
     }
 

@@ -23,6 +23,8 @@ import org.v2gcsms.sessions.auth.LocalAuthList;
 import org.v2gcsms.sessions.commands.StationCalls;
 import org.v2gcsms.sessions.commands.StationCommands;
 import org.v2gcsms.sessions.devicemodel.DeviceModelService;
+import org.v2gcsms.sessions.events.DomainEvents;
+import org.v2gcsms.sessions.events.StationEventTaps;
 import org.v2gcsms.sessions.notices.NoticeService;
 import org.v2gcsms.sessions.stations.PendingStationSetup;
 import org.v2gcsms.sessions.stations.StationService;
@@ -44,11 +46,16 @@ public final class CsmsDomain implements AutoCloseable {
     private final NoticeService notices;
     private final StationMessages messages;
     private final Repositories repositories;
+    private final Clock clock;
+    private final DomainEvents events = new DomainEvents();
+    private final StationEventTaps taps;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("stale-transactions").factory());
 
     public CsmsDomain(Repositories repositories, StationCalls calls, DomainSettings settings, Clock clock) {
         this.repositories = repositories;
+        this.clock = clock;
+        this.taps = new StationEventTaps(events, repositories.transactions());
         this.stations = new StationService(repositories.stations(), settings.stations(), clock);
         this.commands = new StationCommands(calls, repositories.commands(), clock);
         this.deviceModel = new DeviceModelService(repositories.deviceModel(), repositories.stations(), commands, clock);
@@ -59,12 +66,12 @@ public final class CsmsDomain implements AutoCloseable {
                 settings.staleTransactions(), clock);
         this.notices = new NoticeService(repositories.notices(), clock);
         this.messages = new StationMessages(stations)
-                .on(BootNotificationRequest.class, stations::boot)
+                .on(BootNotificationRequest.class, taps.boot(stations::boot))
                 .on(HeartbeatRequest.class, stations::heartbeat)
-                .on(StatusNotificationRequest.class, stations::statusNotification)
+                .on(StatusNotificationRequest.class, taps.status(stations::statusNotification))
                 .on(AuthorizeRequest.class, (ctx, r) -> authorizer.authorize(r))
-                .on(TransactionEventRequest.class, transactions::transactionEvent)
-                .on(MeterValuesRequest.class, transactions::meterValues)
+                .on(TransactionEventRequest.class, taps.transaction(transactions::transactionEvent))
+                .on(MeterValuesRequest.class, taps.meterValues(transactions::meterValues))
                 .on(NotifyReportRequest.class, deviceModel::notifyReport)
                 .on(SecurityEventNotificationRequest.class, notices::securityEvent)
                 .on(NotifyEventRequest.class, notices::notifyEvent)
@@ -90,7 +97,23 @@ public final class CsmsDomain implements AutoCloseable {
         return messages;
     }
 
-    /** Tell these when a station's connection opens and closes. */
+    /** A station's connection opened: recorded, then published as StationConnected. */
+    public void connected(StationContext ctx) {
+        stations.connected(ctx);
+        taps.connected(ctx, clock.instant());
+    }
+
+    /** A station's connection closed: recorded, then published as StationDisconnected. */
+    public void disconnected(StationContext ctx) {
+        stations.disconnected(ctx);
+        taps.disconnected(ctx, clock.instant());
+    }
+
+    /** Where the domain publishes what happens (stations, transactions); subscribe here. */
+    public DomainEvents events() {
+        return events;
+    }
+
     public StationService stations() {
         return stations;
     }

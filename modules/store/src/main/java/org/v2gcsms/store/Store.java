@@ -1,11 +1,13 @@
 package org.v2gcsms.store;
 
 import org.v2gcsms.sessions.Repositories;
+import org.v2gcsms.sessions.backoffice.BackOfficeRepositories;
 
 /** The database and every repository on it. Open one per process; close it last. */
 public final class Store implements AutoCloseable {
     private final Database database;
     private final Repositories repositories;
+    private final BackOfficeRepositories backOffice;
 
     private Store(Database database) {
         this.database = database;
@@ -13,6 +15,8 @@ public final class Store implements AutoCloseable {
                 new JdbcDeviceModelRepository(database), new JdbcTokenRepository(database),
                 new JdbcTransactionRepository(database), new JdbcCommandRepository(database),
                 new JdbcNoticeRepository(database));
+        this.backOffice = new BackOfficeRepositories(new JdbcApiKeyRepository(database),
+                new JdbcAuditRepository(database), new JdbcWebhookRepository(database));
     }
 
     /** Opens (and migrates) the database. */
@@ -22,6 +26,11 @@ public final class Store implements AutoCloseable {
 
     public Repositories repositories() {
         return repositories;
+    }
+
+    /** The back-office API's keys, audit trail and webhooks. */
+    public BackOfficeRepositories backOffice() {
+        return backOffice;
     }
 
     public Dialect dialect() {

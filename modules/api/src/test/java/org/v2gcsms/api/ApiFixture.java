@@ -1,0 +1,188 @@
+package org.v2gcsms.api;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.v2gcsms.ocpp.OcppMessages;
+import org.v2gcsms.ocpp.OcppVersion;
+import org.v2gcsms.server.AutoRegistration;
+import org.v2gcsms.server.CallHandler;
+import org.v2gcsms.server.ConnectedStation;
+import org.v2gcsms.server.CsmsServer;
+import org.v2gcsms.server.OcppHandlers;
+import org.v2gcsms.server.PasswordHash;
+import org.v2gcsms.server.SecurityProfile;
+import org.v2gcsms.server.ServerConfig;
+import org.v2gcsms.server.StationCredentials;
+import org.v2gcsms.server.StationListener;
+import org.v2gcsms.server.StationRegistry;
+import org.v2gcsms.sessions.CsmsDomain;
+import org.v2gcsms.sessions.DomainSettings;
+import org.v2gcsms.sessions.StationContext;
+import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
+import org.v2gcsms.sessions.commands.StationCalls;
+import org.v2gcsms.sessions.stations.StationSettings;
+import org.v2gcsms.sessions.stations.UnknownStationPolicy;
+import org.v2gcsms.sessions.transactions.StaleTransactionPolicy;
+import org.v2gcsms.store.DatabaseConfig;
+import org.v2gcsms.store.Store;
+
+/**
+ * A whole CSMS for API tests, composed as the app composes it: H2 store, domain, Netty server with the API's
+ * routes, on a free loopback port. Stations connect over real WebSockets; the API is called over real HTTP.
+ */
+final class ApiFixture implements AutoCloseable {
+    static final String ADMIN_KEY = "admin-key-for-tests-0123456789";
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+
+    final Store store;
+    final CsmsDomain domain;
+    final CsmsServer server;
+    final BackOfficeApi api;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** An HTTP answer: status and body (parsed when JSON). */
+    record Answer(int status, String text, java.net.http.HttpHeaders headers) {
+        JsonElement json() {
+            return JsonParser.parseString(text);
+        }
+
+        com.google.gson.JsonObject object() {
+            return json().getAsJsonObject();
+        }
+    }
+
+    ApiFixture() throws Exception {
+        this(WebhookPolicy.defaults());
+    }
+
+    ApiFixture(WebhookPolicy webhooks) throws Exception {
+        Path dir = Files.createTempDirectory("csms-api-");
+        store = Store.open(DatabaseConfig.h2(dir));
+        CsmsServer[] serverRef = new CsmsServer[1];
+        StationCalls calls = new StationCalls() {
+            @Override
+            public CompletableFuture<Object> call(String stationId, Object request) {
+                return serverRef[0].stations().call(stationId, request);
+            }
+
+            @Override
+            public Optional<OcppVersion> version(String stationId) {
+                return serverRef[0].stations().protocolVersion(stationId);
+            }
+        };
+        domain = new CsmsDomain(store.repositories(), calls, new DomainSettings(
+                StationSettings.of(Duration.ofMinutes(5), UnknownStationPolicy.ACCEPT), UnknownTokenPolicy.REJECT,
+                StaleTransactionPolicy.defaults()), Clock.systemUTC());
+        OcppHandlers handlers = new OcppHandlers();
+        for (OcppVersion version : OcppVersion.values()) {
+            for (String action : domain.messages().actions()) {
+                OcppMessages.of(version).action(action).ifPresent(a -> register(handlers, version, a.requestType()));
+            }
+        }
+        StationRegistry registry = new StationRegistry() {
+            @Override
+            public Optional<StationCredentials> find(String stationId) {
+                return store.repositories().stations().secret(stationId).map(s -> new StationCredentials(stationId,
+                        SecurityProfile.ofNumber(s.securityProfile()), s.passwordHash().map(PasswordHash::parse)));
+            }
+
+            @Override
+            public AutoRegistration autoRegistration() {
+                return AutoRegistration.ACCEPT;
+            }
+        };
+        StationListener listener = new StationListener() {
+            @Override
+            public void connected(ConnectedStation s) {
+                domain.connected(new StationContext(s.stationId(), s.version(), s.connectionId()));
+            }
+
+            @Override
+            public void disconnected(ConnectedStation s, String reason) {
+                domain.disconnected(new StationContext(s.stationId(), s.version(), s.connectionId()));
+            }
+        };
+        api = BackOfficeApi.create(domain, store.backOffice(), StationCallPort.of(() -> serverRef[0].stations()), Optional.of(ADMIN_KEY), webhooks,
+                Clock.systemUTC(), List.of());
+        server = new CsmsServer(ServerConfig.builder().host("127.0.0.1").port(0).callTimeout(CALL_TIMEOUT).build(),
+                registry, handlers, listener, api.routes());
+        serverRef[0] = server;
+        server.start();
+        domain.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void register(OcppHandlers handlers, OcppVersion version, Class<?> requestType) {
+        handlers.on(version, (Class<Object>) requestType, (CallHandler<Object, Object>) (station, request) ->
+                domain.messages().answer(new StationContext(station.stationId(), station.version(),
+                        station.connectionId()), request));
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    URI ocppUrl() {
+        return URI.create("ws://127.0.0.1:" + server.port() + "/ocpp/");
+    }
+
+    /** A station connected and booted (accepted), answering nothing yet. */
+    TestStation station(String id, String subprotocol) throws Exception {
+        TestStation s = TestStation.connect(ocppUrl(), id, subprotocol);
+        s.ok("BootNotification", "{\"reason\":\"PowerUp\",\"chargingStation\":{\"vendorName\":\"Acme\","
+                + "\"model\":\"V2G-11\"}}");
+        return s;
+    }
+
+    Answer get(String path, String key) throws Exception {
+        return send("GET", path, key, null);
+    }
+
+    Answer post(String path, String key, String body) throws Exception {
+        return send("POST", path, key, body);
+    }
+
+    Answer send(String method, String path, String key, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), r.headers());
+    }
+
+    /** Issues a key of this role through the API. */
+    String key(Role role) throws Exception {
+        Answer a = post("/api/v1/keys", ADMIN_KEY, "{\"name\":\"" + role.wire() + "-test\",\"role\":\"" + role.wire()
+                + "\"}");
+        if (a.status() != 201) {
+            throw new AssertionError("Could not issue a key: " + a);
+        }
+        return a.object().get("key").getAsString();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        server.close();
+        domain.close();
+        store.close();
+        http.close();
+    }
+}
