@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-    /** Writer lanes of {@link #write}; each holds a pool connection while it commits. */
-    private static final int WRITER_LANES = 4;
-    private static final int MAX_BATCH = 256;
+    /**
+     * Writer lanes of {@link #write}; each holds a pool connection while it commits. PostgreSQL runs lanes in
+     * parallel; H2 stores its whole B-tree change set per commit, so one lane with larger batches writes less.
+     */
+    private static final int MAX_WRITER_LANES = 4;
+    private static final int MAX_BATCH = 512;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -29,7 +32,7 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
-        this.writes = new GroupCommit(pool, WRITER_LANES, MAX_BATCH);
+        this.writes = new GroupCommit(pool, dialect == Dialect.H2 ? 1 : MAX_WRITER_LANES, MAX_BATCH);
     }
 
     /** Opens the pool and applies any migration not applied yet. */
@@ -38,7 +41,7 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(config.poolSize() + WRITER_LANES);
+        hikari.setMaximumPoolSize(config.poolSize() + MAX_WRITER_LANES);
         hikari.setAutoCommit(false);
         hikari.setPoolName("csms-db");
         HikariDataSource pool = new HikariDataSource(hikari);

@@ -142,7 +142,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
     public List<MeterSample> samples(String stationId, String transactionId, Integer evseId) {
         String tx = transactionId == null ? NO_TRANSACTION : transactionId;
         String sql = "SELECT * FROM meter_sample WHERE station_id = ? AND transaction_id = ?"
-                + (evseId == null ? "" : " AND evse_id = ?") + " ORDER BY sampled_at, id";
+                + (evseId == null ? "" : " AND evse_id = ?") + " ORDER BY sampled_at, measurand, phase, location, context";
         return db.inTransaction(c -> evseId == null
                 ? Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, tx)
                 : Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, tx, evseId));
@@ -151,7 +151,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
     private TransactionEvent withSamples(Connection c, TransactionEvent e) {
         try {
             List<MeterSample> samples = Sql.list(c, "SELECT * FROM meter_sample WHERE station_id = ? AND "
-                            + "transaction_id = ? AND seq_no = ? ORDER BY sampled_at, id",
+                            + "transaction_id = ? AND seq_no = ? ORDER BY sampled_at, measurand, phase, location, context",
                     JdbcTransactionRepository::sample, e.stationId(), e.transactionId(), e.seqNo());
             return new TransactionEvent(e.stationId(), e.transactionId(), e.seqNo(), e.eventType(), e.timestamp(),
                     e.triggerReason(), e.offline(), e.chargingState(), e.stoppedReason(), e.operationMode(),
