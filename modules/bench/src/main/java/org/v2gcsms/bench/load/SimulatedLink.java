@@ -10,24 +10,30 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One load-generator station: boots, then sends a Heartbeat every period, at most one CALL in flight
+ * One load-generator station: boots, then sends a Heartbeat (or, streaming transactions, a TransactionEvent
+ * with meter values: Started, then Updated with the next seqNo) every period, at most one CALL in flight
  * (as OCPP-J requires). Replies are matched by message id with a cheap string scan, so the generator
  * spends its CPU on the wire rather than on JSON trees.
  */
 final class SimulatedLink extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final String BOOT_ID = "boot";
+    /** Distinguishes the transactions of one generator run from those of earlier runs against the same database. */
+    private static final long RUN_ID = System.currentTimeMillis();
 
     private final String stationId;
     private final LoadStats stats;
     private final long heartbeatPeriodNanos;
+    private final boolean transactions;
+    private int seqNo;
     private String pendingId;
     private long pendingSince;
     private long nextId;
 
-    SimulatedLink(String stationId, LoadStats stats, long heartbeatPeriodNanos) {
+    SimulatedLink(String stationId, LoadStats stats, long heartbeatPeriodNanos, boolean transactions) {
         this.stationId = stationId;
         this.stats = stats;
         this.heartbeatPeriodNanos = heartbeatPeriodNanos;
+        this.transactions = transactions;
     }
 
     @Override
@@ -94,7 +100,26 @@ final class SimulatedLink extends SimpleChannelInboundHandler<WebSocketFrame> {
             stats.skipped(); // the CSMS has not answered the previous one: OCPP-J allows no second CALL
             return;
         }
-        send(ctx, "h" + (nextId++), "Heartbeat", "{}");
+        if (transactions) {
+            send(ctx, "t" + (nextId++), "TransactionEvent", transactionEvent(seqNo++));
+        } else {
+            send(ctx, "h" + (nextId++), "Heartbeat", "{}");
+        }
+    }
+
+    /** One transaction per station run; every event carries import/export registers, power and SoC. */
+    private String transactionEvent(int seq) {
+        String at = Instant.now().toString();
+        return "{\"eventType\":\"" + (seq == 0 ? "Started" : "Updated") + "\",\"timestamp\":\"" + at
+                + "\",\"triggerReason\":\"" + (seq == 0 ? "CablePluggedIn" : "MeterValuePeriodic") + "\",\"seqNo\":"
+                + seq + ",\"transactionInfo\":{\"transactionId\":\"" + stationId + "-" + RUN_ID
+                + "\",\"chargingState\":\"Charging\"},\"evse\":{\"id\":1,\"connectorId\":1},\"meterValue\":[{"
+                + "\"timestamp\":\"" + at + "\",\"sampledValue\":["
+                + "{\"value\":" + seq * 10 + ",\"measurand\":\"Energy.Active.Import.Register\"},"
+                + "{\"value\":" + seq * 2 + ",\"measurand\":\"Energy.Active.Export.Register\"},"
+                + "{\"value\":7400,\"measurand\":\"Power.Active.Import\",\"unitOfMeasure\":{\"unit\":\"W\"}},"
+                + "{\"value\":" + Math.min(100, 20 + seq / 10) + ",\"measurand\":\"SoC\",\"location\":\"EV\","
+                + "\"unitOfMeasure\":{\"unit\":\"Percent\"}}]}]}";
     }
 
     private void send(ChannelHandlerContext ctx, String id, String action, String payload) {

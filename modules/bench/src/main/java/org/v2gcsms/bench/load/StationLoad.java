@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Load generator: opens N simulated stations over loopback, each sending BootNotification and then
- * Heartbeats so that all stations together send {@code --rate} messages per second, and reports the
+ * Heartbeats (or, with {@code --transactions}, TransactionEvents) so that all stations together send
+ * {@code --rate} messages per second, and reports the
  * round-trip latency distribution. Stations are cheap (one Netty channel each), so one process drives
  * thousands. Client addresses spread over 127.0.0.0/8 so more than ~28k connections can be opened.
  */
@@ -60,6 +61,10 @@ public final class StationLoad implements Callable<Integer> {
     @Option(names = "--prefix", description = "station id prefix (default ${DEFAULT-VALUE})")
     String prefix = "LOAD";
 
+    @Option(names = "--transactions",
+            description = "stream TransactionEvents with meter values instead of Heartbeats (durable writes)")
+    boolean transactions;
+
     @Option(names = "--threads", description = "client event loop threads (default ${DEFAULT-VALUE})")
     int threads = 1;
 
@@ -86,7 +91,7 @@ public final class StationLoad implements Callable<Integer> {
             for (int i = 0; i < stations; i++) {
                 String id = prefix + "-" + i;
                 URI stationUri = URI.create(url.toString().replaceAll("/$", "") + "/" + id);
-                SimulatedLink link = new SimulatedLink(id, stats, heartbeatPeriodNanos);
+                SimulatedLink link = new SimulatedLink(id, stats, heartbeatPeriodNanos, transactions);
                 Bootstrap b = bootstrap.clone().handler(pipeline(stationUri, link));
                 ChannelFuture f = b.connect(remote, new InetSocketAddress(sourceAddress(i), 0));
                 f.addListener(done -> {
