@@ -62,14 +62,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "CA of station certificates (security profile 3)")
     Path tlsClientCa;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
+    @Option(names = "--db-url", paramLabel = "JDBC-URL",
             description = "PostgreSQL database (jdbc:postgresql://host:5432/csms); default: embedded H2 under --data-dir")
     String jdbcUrl;
 
-    @Option(names = "--db-user", defaultValue = "", description = "database user (with --jdbc-url)")
+    @Option(names = "--db-user", defaultValue = "", description = "database user (with --db-url)")
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "", description = "database password (with --jdbc-url; prefer env CSMS_DB_PASSWORD)")
+    @Option(names = "--db-password", defaultValue = "", description = "database password (with --db-url; prefer env CSMS_DB_PASSWORD)")
     String dbPassword;
 
     @Override

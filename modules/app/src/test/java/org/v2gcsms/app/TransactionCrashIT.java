@@ -143,7 +143,7 @@ class TransactionCrashIT {
     private static Process start(Path dir, DatabaseConfig db, CompletableFuture<URI> endpoint) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("csms.jar"), "serve", "--host", "127.0.0.1", "--port", "0",
-                "--data-dir", dir.toString(), "--jdbc-url", db.jdbcUrl(), "--db-user", db.user(),
+                "--data-dir", dir.toString(), "--db-url", db.jdbcUrl(), "--db-user", db.user(),
                 "--max-messages-per-second", "10000"));
         if (!db.password().isEmpty()) {
             cmd.add("--db-password");
