@@ -1,7 +1,5 @@
 package org.v2gcsms.ocpp;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.v2gcsms.ocpp.json.OcppGson;
+import org.v2gcsms.ocpp.json.PayloadJson;
 import org.v2gcsms.ocpp.schema.PayloadSchema;
 import org.v2gcsms.ocpp.v201.V201Actions;
 import org.v2gcsms.ocpp.v21.V21Actions;
@@ -34,7 +32,6 @@ final class MessageCatalogue implements OcppMessages {
     private final Map<Class<?>, Action<?, ?>> byRequestType = new HashMap<>();
     private final Map<Class<?>, PayloadSchema> schemas = new ConcurrentHashMap<>();
     private final String schemaFolder;
-    private final Gson gson = OcppGson.create();
 
     private MessageCatalogue(OcppVersion version, List<Action<?, ?>> actions) {
         this.version = version;
@@ -112,7 +109,7 @@ final class MessageCatalogue implements OcppMessages {
     @Override
     public <T> T decode(JsonObject payload, Class<T> type) throws OcppError {
         try {
-            T message = gson.fromJson(payload, type);
+            T message = PayloadJson.fromJson(payload, type);
             if (message == null) {
                 throw new OcppError(ErrorCode.FormatViolation, "payload is missing");
             }
@@ -125,11 +122,10 @@ final class MessageCatalogue implements OcppMessages {
 
     @Override
     public JsonObject encode(Object message) {
-        JsonElement tree = gson.toJsonTree(message);
-        if (!tree.isJsonObject()) {
+        if (!(PayloadJson.toJson(message) instanceof JsonObject payload)) {
             throw new IllegalArgumentException(message.getClass().getName() + " is not a message record");
         }
-        return tree.getAsJsonObject();
+        return payload;
     }
 
     private Action<?, ?> known(String name) throws OcppError {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The message catalogue of one OCPP version: every action, its payload types, validation against the
- * official JSON schema (with the OCPP-J error code each violation calls for), and the Gson binding
+ * official JSON schema (with the OCPP-J error code each violation calls for), and the binding
  * between payload JSON and the generated records. Thread-safe; build once per version and share.
  *
  * <p>Which error code a CALL from a station earns before its payload is even looked at:

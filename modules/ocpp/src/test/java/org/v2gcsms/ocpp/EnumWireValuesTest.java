@@ -2,7 +2,6 @@ package org.v2gcsms.ocpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -13,12 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.v2gcsms.ocpp.json.OcppGson;
+import org.v2gcsms.ocpp.json.PayloadJson;
 
-/** Every generated enum has exactly its schema's values, in order, and Gson writes and reads each by its wire value. */
+/** Every generated enum has exactly its schema's values, in order, and the payload binding writes and reads each by its wire value. */
 class EnumWireValuesTest {
-    private final Gson gson = OcppGson.create();
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(OcppVersion.class)
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -45,10 +42,10 @@ class EnumWireValuesTest {
                     "org.v2gcsms.ocpp." + version.name().toLowerCase(Locale.ROOT) + "." + e.getKey());
             List<String> written = new ArrayList<>();
             for (Enum constant : type.getEnumConstants()) {
-                JsonElement wire = gson.toJsonTree(constant);
+                JsonElement wire = PayloadJson.toJson(constant);
                 written.add(wire.getAsString());
                 assertEquals(wire.getAsString(), type.getMethod("value").invoke(constant), "value() of " + constant);
-                assertEquals(constant, gson.fromJson(wire, type), e.getKey());
+                assertEquals(constant, PayloadJson.fromJson(wire, type), e.getKey());
             }
             assertEquals(e.getValue(), written, e.getKey());
         }

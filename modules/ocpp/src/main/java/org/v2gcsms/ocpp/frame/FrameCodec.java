@@ -100,30 +100,37 @@ public final class FrameCodec {
     }
 
     public String write(Frame frame) {
-        JsonArray a = new JsonArray(5);
-        a.add(Frame.typeId(frame));
-        a.add(frame.messageId());
+        StringBuilder out = new StringBuilder(1024); // most frames fit: fewer copies as it grows
+        out.append('[').append(Frame.typeId(frame)).append(',');
+        JsonText.appendString(out, frame.messageId());
         switch (frame) {
-            case Frame.Call c -> {
-                a.add(c.action());
-                a.add(c.payload());
-            }
-            case Frame.CallResult r -> a.add(r.payload());
-            case Frame.CallError e -> addError(a, e.code(), e.description(), e.details());
-            case Frame.CallResultError e -> addError(a, e.code(), e.description(), e.details());
-            case Frame.Send s -> {
-                a.add(s.action());
-                a.add(s.payload());
-            }
+            case Frame.Call c -> appendActionAndPayload(out, c.action(), c.payload());
+            case Frame.CallResult r -> appendPayload(out, r.payload());
+            case Frame.CallError e -> appendError(out, e.code(), e.description(), e.details());
+            case Frame.CallResultError e -> appendError(out, e.code(), e.description(), e.details());
+            case Frame.Send s -> appendActionAndPayload(out, s.action(), s.payload());
         }
-        return a.toString();
+        return out.append(']').toString();
     }
 
-    private static void addError(JsonArray a, ErrorCode code, String description, JsonObject details) {
-        a.add(code.name());
+    private static void appendActionAndPayload(StringBuilder out, String action, JsonObject payload) {
+        out.append(',');
+        JsonText.appendString(out, action);
+        appendPayload(out, payload);
+    }
+
+    private static void appendPayload(StringBuilder out, JsonObject payload) {
+        out.append(',');
+        JsonText.append(out, payload);
+    }
+
+    private static void appendError(StringBuilder out, ErrorCode code, String description, JsonObject details) {
         String d = description == null ? "" : description;
-        a.add(d.length() <= 255 ? d : d.substring(0, 255));
-        a.add(details == null ? new JsonObject() : details);
+        out.append(',');
+        JsonText.appendString(out, code.name());
+        out.append(',');
+        JsonText.appendString(out, d.length() <= 255 ? d : d.substring(0, 255));
+        appendPayload(out, details == null ? new JsonObject() : details);
     }
 
     private FrameException unsupportedType(String id, int type) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.math.BigDecimal;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +52,25 @@ class FrameCodecTest {
                 V201.write(new Frame.CallError("a", ErrorCode.NotImplemented, null, null)));
         assertEquals(255, JsonParser.parseString(V201.write(new Frame.CallError("a", ErrorCode.GenericError,
                 "x".repeat(300), null))).getAsJsonArray().get(3).getAsString().length());
+    }
+
+    @Test
+    void writesPayloadsExactlyAsGsonRendersThem() {
+        JsonObject payload = json("""
+                {"text":"quote \\" backslash \\\\ tab \\t nl \\n cr \\r bs \\b ff \\f nul \\u0000 us \\u001f del \\u007f",
+                 "js":"line \\u2028 para \\u2029", "unicode":"é € 😀 <b>&'", "parsed":[1.50, -0, 1e3, 12345678901234567890],
+                 "empty":{}, "none":[], "nulls":[null, {"n":null}], "flags":[true, false]}""");
+        payload.addProperty("double", 1e20);
+        payload.addProperty("integer", 7);
+        payload.addProperty("long", Long.MIN_VALUE);
+        payload.addProperty("decimal", new BigDecimal("0.000001"));
+        Frame call = new Frame.Call("id \"1\"", "DataTransfer", payload);
+        JsonArray gson = new JsonArray();
+        gson.add(2);
+        gson.add("id \"1\"");
+        gson.add("DataTransfer");
+        gson.add(payload);
+        assertEquals(gson.toString(), V201.write(call));
     }
 
     @Test
