@@ -12,6 +12,7 @@ import org.v2gcsms.ocpp.v21.FirmwareStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.HeartbeatRequest;
 import org.v2gcsms.ocpp.v21.LogStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.MeterValuesRequest;
+import org.v2gcsms.ocpp.v21.NotifyEVChargingNeedsRequest;
 import org.v2gcsms.ocpp.v21.NotifyEventRequest;
 import org.v2gcsms.ocpp.v21.NotifyReportRequest;
 import org.v2gcsms.ocpp.v21.ReservationStatusUpdateRequest;
@@ -26,6 +27,8 @@ import org.v2gcsms.sessions.devicemodel.DeviceModelService;
 import org.v2gcsms.sessions.events.DomainEvents;
 import org.v2gcsms.sessions.events.StationEventTaps;
 import org.v2gcsms.sessions.notices.NoticeService;
+import org.v2gcsms.sessions.session.SessionLimitWatch;
+import org.v2gcsms.sessions.session.SessionManager;
 import org.v2gcsms.sessions.stations.PendingStationSetup;
 import org.v2gcsms.sessions.stations.StationService;
 import org.v2gcsms.sessions.transactions.TransactionService;
@@ -44,6 +47,8 @@ public final class CsmsDomain implements AutoCloseable {
     private final LocalAuthList localAuthList;
     private final TransactionService transactions;
     private final NoticeService notices;
+    private final SessionManager sessions;
+    private final SessionLimitWatch limits;
     private final StationMessages messages;
     private final Repositories repositories;
     private final Clock clock;
@@ -65,13 +70,17 @@ public final class CsmsDomain implements AutoCloseable {
         this.transactions = new TransactionService(repositories.transactions(), authorizer, commands,
                 settings.staleTransactions(), clock);
         this.notices = new NoticeService(repositories.notices(), clock);
+        this.sessions = new SessionManager(repositories.sessions(), transactions, repositories.transactions(), events,
+                settings.sessions(), clock);
+        this.limits = new SessionLimitWatch(sessions, commands, deviceModel);
         this.messages = new StationMessages(stations)
                 .on(BootNotificationRequest.class, taps.boot(stations::boot))
                 .on(HeartbeatRequest.class, stations::heartbeat)
                 .on(StatusNotificationRequest.class, taps.status(stations::statusNotification))
                 .on(AuthorizeRequest.class, (ctx, r) -> authorizer.authorize(r))
-                .on(TransactionEventRequest.class, taps.transaction(transactions::transactionEvent))
-                .on(MeterValuesRequest.class, taps.meterValues(transactions::meterValues))
+                .on(TransactionEventRequest.class, taps.transaction(sessions::transactionEvent))
+                .on(MeterValuesRequest.class, taps.meterValues(sessions::meterValues))
+                .on(NotifyEVChargingNeedsRequest.class, sessions::chargingNeeds)
                 .on(NotifyReportRequest.class, deviceModel::notifyReport)
                 .on(SecurityEventNotificationRequest.class, notices::securityEvent)
                 .on(NotifyEventRequest.class, notices::notifyEvent)
@@ -80,12 +89,18 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(ReservationStatusUpdateRequest.class, notices::reservationStatus);
     }
 
-    /** Starts the periodic stale-transaction sweep. */
+    /**
+     * Loads the active sessions and starts the maximum-duration watch (a deadline that passed while the CSMS was
+     * down is acted on at once) and the periodic stale-transaction sweep.
+     */
     public void start() {
+        sessions.load();
+        limits.start();
         long every = transactions.stalePolicy().checkEvery().toMillis();
         sweeper.scheduleWithFixedDelay(() -> {
             try {
                 transactions.closeStale();
+                sessions.closeStale(transactions.stalePolicy().maxSilence());
             } catch (RuntimeException e) {
                 log.error("Stale-transaction sweep failed", e);
             }
@@ -100,12 +115,14 @@ public final class CsmsDomain implements AutoCloseable {
     /** A station's connection opened: recorded, then published as StationConnected. */
     public void connected(StationContext ctx) {
         stations.connected(ctx);
+        sessions.connected(ctx);
         taps.connected(ctx, clock.instant());
     }
 
     /** A station's connection closed: recorded, then published as StationDisconnected. */
     public void disconnected(StationContext ctx) {
         stations.disconnected(ctx);
+        sessions.disconnected(ctx);
         taps.disconnected(ctx, clock.instant());
     }
 
@@ -142,6 +159,16 @@ public final class CsmsDomain implements AutoCloseable {
         return notices;
     }
 
+    /** EV sessions: plug-in, SoC, energy both ways, needs, deadlines; queries for control and the API. */
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    /** The maximum-session-duration watch ({@link SessionLimitWatch#check()} runs one check now). */
+    public SessionLimitWatch sessionLimits() {
+        return limits;
+    }
+
     /** Read access for the API and control modules. */
     public Repositories repositories() {
         return repositories;
@@ -149,6 +176,7 @@ public final class CsmsDomain implements AutoCloseable {
 
     @Override
     public void close() {
+        limits.close();
         sweeper.shutdownNow();
     }
 }

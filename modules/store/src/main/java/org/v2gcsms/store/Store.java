@@ -14,7 +14,7 @@ public final class Store implements AutoCloseable {
         this.repositories = new Repositories(new JdbcStationRepository(database),
                 new JdbcDeviceModelRepository(database), new JdbcTokenRepository(database),
                 new JdbcTransactionRepository(database), new JdbcCommandRepository(database),
-                new JdbcNoticeRepository(database));
+                new JdbcNoticeRepository(database), new JdbcSessionRepository(database));
         this.backOffice = new BackOfficeRepositories(new JdbcApiKeyRepository(database),
                 new JdbcAuditRepository(database), new JdbcWebhookRepository(database));
     }

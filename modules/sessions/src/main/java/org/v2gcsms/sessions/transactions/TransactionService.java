@@ -49,7 +49,15 @@ public final class TransactionService {
 
     /** Always answers: an event for an unknown transaction is recorded too, or the station would retry forever. */
     public TransactionEventResponse transactionEvent(StationContext ctx, TransactionEventRequest r) {
-        TransactionEvent event = eventOf(ctx.stationId(), r, clock.instant());
+        record(eventOf(ctx.stationId(), r, clock.instant()));
+        return answer(r);
+    }
+
+    /**
+     * Stores the event (once: a re-sent one comes back {@code duplicate}) and asks the station about missing
+     * events when this one reveals a gap.
+     */
+    public TransactionRepository.Recorded record(TransactionEvent event) {
         TransactionRepository.Recorded recorded = transactions.record(event);
         if (!recorded.duplicate()) {
             Transaction t = recorded.transaction();
@@ -60,6 +68,11 @@ public final class TransactionService {
                 checkStatus(t);
             }
         }
+        return recorded;
+    }
+
+    /** The answer to a TransactionEvent: the token's status when the event carried one. */
+    public TransactionEventResponse answer(TransactionEventRequest r) {
         IdTokenInfoType info = r.idToken() == null ? null : authorizer.info(r.idToken());
         return new TransactionEventResponse(null, null, info, null, null, null, null);
     }
@@ -140,7 +153,8 @@ public final class TransactionService {
         return stalePolicy;
     }
 
-    static TransactionEvent eventOf(String stationId, TransactionEventRequest r, Instant receivedAt) {
+    /** The request as the domain stores it; {@code receivedAt} is the CSMS's clock. */
+    public static TransactionEvent eventOf(String stationId, TransactionEventRequest r, Instant receivedAt) {
         var tx = r.transactionInfo();
         return new TransactionEvent(stationId, tx.transactionId(), r.seqNo(), EventType.of(r.eventType()),
                 r.timestamp(), r.triggerReason(), Boolean.TRUE.equals(r.offline()), tx.chargingState(),
