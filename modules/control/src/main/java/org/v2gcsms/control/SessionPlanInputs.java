@@ -1,0 +1,59 @@
+package org.v2gcsms.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.v2gcsms.control.dispatch.EvseTarget;
+import org.v2gcsms.control.planner.EvPlanInput;
+import org.v2gcsms.control.site.Site;
+import org.v2gcsms.sessions.session.EvNeeds;
+import org.v2gcsms.sessions.session.Session;
+
+/** Turns a session (the session manager's record) into the planner's input: the one place that knows both. */
+final class SessionPlanInputs {
+    /** Horizon for a session without any deadline (no limit, no departure time). */
+    static final Duration NO_DEADLINE = Duration.ofHours(8);
+
+    private SessionPlanInputs() {}
+
+    static EvPlanInput of(Session s, EvseTarget target, Site site, Instant now, double dischargedTodayKwh) {
+        Instant deadline = s.departureDeadline().filter(d -> d.isAfter(now)).orElse(now.plus(NO_DEADLINE));
+        double chargeKw = Math.min(target.chargeKw(), evChargeKw(s.needs()));
+        double dischargeKw = Math.min(target.dischargeKw(), evDischargeKw(s.needs()));
+        double hours = Duration.between(now, deadline).toMillis() / 3_600_000.0;
+        // Without SoC or an energy request the EV gets what it can take until it leaves.
+        double needKwh = s.energyNeededWh().map(wh -> wh / 1000).orElse(chargeKw * hours);
+        double soc = s.soc() == null ? Double.NaN : s.soc();
+        double capacity = s.batteryCapacityWh() == null ? Double.NaN : s.batteryCapacityWh() / 1000;
+        return new EvPlanInput(target.key(), needKwh, deadline, soc, capacity, site.socMinPercent(),
+                site.socMaxPercent(), chargeKw, dischargeKw, target.dischargeAllowed(),
+                Math.max(0, site.dischargeCapKwhPerDay() - dischargedTodayKwh));
+    }
+
+    /** The EV allows discharge when its 2.1 V2X parameters offer discharge power or it asked for a BPT mode. */
+    static boolean evAllowsDischarge(EvNeeds needs) {
+        if (needs == null) {
+            return false;
+        }
+        if (needs.v2x() != null && needs.v2x().maxDischargePowerW() != null && needs.v2x().maxDischargePowerW() > 0) {
+            return true;
+        }
+        return needs.requestedEnergyTransfer() != null && needs.requestedEnergyTransfer().contains("BPT");
+    }
+
+    private static double evChargeKw(EvNeeds n) {
+        if (n == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (n.v2x() != null && n.v2x().maxChargePowerW() != null) {
+            return n.v2x().maxChargePowerW() / 1000;
+        }
+        return n.evMaxPowerW() != null ? n.evMaxPowerW() / 1000 : Double.POSITIVE_INFINITY;
+    }
+
+    private static double evDischargeKw(EvNeeds n) {
+        if (n == null || n.v2x() == null || n.v2x().maxDischargePowerW() == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return n.v2x().maxDischargePowerW() / 1000;
+    }
+}
