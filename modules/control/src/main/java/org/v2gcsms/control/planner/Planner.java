@@ -39,7 +39,7 @@ public final class Planner {
     }
 
     public Planner() {
-        this(LpEngine.HIGHS);
+        this(LpEngine.GLOP);
     }
 
     public LpEngine engine() {

@@ -136,7 +136,7 @@ public final class S2Scenario {
     private static double[][] chooseWhere(List<Ev> evs, double[] price, double[] available) {
         int n = price.length;
         double[][] out = new double[evs.size()][n];
-        MPSolver solver = MPSolver.createSolver("HIGHS");
+        MPSolver solver = MPSolver.createSolver("GLOP");
         try {
             solver.suppressOutput();
             MPObjective cost = solver.objective();
