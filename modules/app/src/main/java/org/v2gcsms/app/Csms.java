@@ -33,8 +33,11 @@ public final class Csms implements AutoCloseable {
     private final OcppHandlers handlers;
     private final Store store;
     private final CsmsDomain domain;
+    private final StationMessageTaps taps;
 
-    private Csms(CsmsSettings settings, CsmsServer server, OcppHandlers handlers, Store store, CsmsDomain domain) {
+    private Csms(CsmsSettings settings, CsmsServer server, OcppHandlers handlers, Store store, CsmsDomain domain,
+                 StationMessageTaps taps) {
+        this.taps = taps;
         this.settings = settings;
         this.server = server;
         this.handlers = handlers;
@@ -51,7 +54,8 @@ public final class Csms implements AutoCloseable {
                         DomainWiring.unknownStations(settings.autoRegister())), UnknownTokenPolicy.REJECT,
                         StaleTransactionPolicy.defaults()), Clock.systemUTC());
         OcppHandlers handlers = new OcppHandlers();
-        DomainWiring.handle(handlers, domain);
+        StationMessageTaps taps = new StationMessageTaps();
+        DomainWiring.handle(handlers, domain, taps);
         CsmsServer server = new CsmsServer(serverConfig(settings),
                 DomainWiring.registry(store.repositories().stations(), settings.autoRegister()), handlers,
                 DomainWiring.listener(domain), List.of());
@@ -64,7 +68,7 @@ public final class Csms implements AutoCloseable {
             throw e;
         }
         domain.start();
-        Csms csms = new Csms(settings, server, handlers, store, domain);
+        Csms csms = new Csms(settings, server, handlers, store, domain, taps);
         log.info("CSMS ready: stations connect to {}<stationId>; health at {}", csms.ocppUrl(), csms.healthUrl());
         return csms;
     }
@@ -120,6 +124,16 @@ public final class Csms implements AutoCloseable {
     /** The domain: stations, transactions, device model, commands (typed, recorded). */
     public CsmsDomain domain() {
         return domain;
+    }
+
+    /** Where grid safety (and any later part) taps the station messages the domain answers. */
+    StationMessageTaps messageTaps() {
+        return taps;
+    }
+
+    /** The database (grid safety keeps its loss-of-mains journal there). */
+    Store store() {
+        return store;
     }
 
     /** The handlers of station-initiated messages, as composed (the coverage report reads them). */

@@ -29,15 +29,18 @@ final class DomainWiring {
         return new StationContext(station.stationId(), station.version(), station.connectionId());
     }
 
-    /** Every station CALL the domain answers, for both OCPP versions. */
+    /** Every station CALL the domain answers, for both OCPP versions; the taps see each request once answered. */
     @SuppressWarnings("unchecked")
-    static void handle(OcppHandlers handlers, CsmsDomain domain) {
+    static void handle(OcppHandlers handlers, CsmsDomain domain, StationMessageTaps taps) {
         for (OcppVersion version : OcppVersion.values()) {
             OcppMessages messages = OcppMessages.of(version);
             for (String action : domain.messages().actions()) {
                 messages.action(action).ifPresent(a -> handlers.on(version, (Class<Object>) a.requestType(),
-                        (CallHandler<Object, Object>) (station, request) ->
-                                domain.messages().answer(context(station), request)));
+                        (CallHandler<Object, Object>) (station, request) -> {
+                            Object answer = domain.messages().answer(context(station), request);
+                            taps.after(station.stationId(), request);
+                            return answer;
+                        }));
             }
         }
     }

@@ -33,6 +33,11 @@ public final class Store implements AutoCloseable {
         return backOffice;
     }
 
+    /** Grid safety's loss-of-mains transitions (a restarted CSMS resumes each site from them). */
+    public org.v2gcsms.gridsafety.lom.LossOfMainsJournal lossOfMainsJournal() {
+        return new JdbcLossOfMainsJournal(database);
+    }
+
     public Dialect dialect() {
         return database.dialect();
     }

@@ -1,0 +1,4 @@
+package org.v2gcsms.gridsafety.guard;
+
+/** Who asked for a setpoint; the guard treats all alike and records it with each clamp. */
+public enum Requester { PLANNER, API, OPERATOR, FREQUENCY_RESPONSE, SCENARIO }
