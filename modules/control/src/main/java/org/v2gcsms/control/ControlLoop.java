@@ -204,6 +204,17 @@ public final class ControlLoop implements AutoCloseable {
                 log.debug("unsubscribe failed", e);
             }
         }
-        loop.shutdownNow();
+        // Let a run in progress finish: interrupting it mid-dispatch would interrupt a database write (H2 closes
+        // its file on an interrupted write).
+        loop.shutdown();
+        try {
+            if (!loop.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Control loop: a run did not finish within 10 s; interrupting it");
+                loop.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            loop.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

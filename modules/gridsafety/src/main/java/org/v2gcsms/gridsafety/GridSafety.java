@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -43,7 +44,9 @@ import org.v2gcsms.gridsafety.trip.DischargeSwitch;
 import org.v2gcsms.gridsafety.trip.PriorityLane;
 import org.v2gcsms.gridsafety.trip.SiteStations;
 import org.v2gcsms.ocpp.OcppVersion;
+import org.v2gcsms.ocpp.v21.ClearChargingProfileRequest;
 import org.v2gcsms.ocpp.v21.NotifyDERAlarmResponse;
+import org.v2gcsms.ocpp.v21.SetChargingProfileResponse;
 import org.v2gcsms.sessions.events.DomainEvent;
 import org.v2gcsms.sessions.events.DomainEvents;
 import org.v2gcsms.sessions.events.StationEvent;
@@ -70,6 +73,10 @@ public final class GridSafety implements AutoCloseable {
     private final EvseLimitsLookup limits;
     private final Map<String, FrequencyResponse> frequencyResponse = new ConcurrentHashMap<>();
     private final Map<EvseKey, Double> measuredKw = new ConcurrentHashMap<>();
+    private final PriorityLane lane;
+    /** EVSEs holding a trip-fallback TxProfile, per site: cleared when the site is back to NORMAL. */
+    private final Map<String, Set<EvseKey>> fallbackProfiles = new ConcurrentHashMap<>();
+    private final Map<String, String> fallbackAnswers = new ConcurrentHashMap<>();
     private final DomainEvents events;
     private final Clock clock;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -86,7 +93,8 @@ public final class GridSafety implements AutoCloseable {
         this.clock = clock;
         this.events = ports.events();
         this.stations = new SiteStations(sites);
-        this.dischargeSwitch = new DischargeSwitch(ports.priorityLane(), stations);
+        this.lane = ports.priorityLane();
+        this.dischargeSwitch = new DischargeSwitch(lane, stations, this::capRefused);
         this.supervisor = new LossOfMainsSupervisor(ports.journal(), clock, this::act, this::publish);
         this.guard = new LimitGuard(r -> events.publish(new GridSafetyEvent.SetpointsClamped(r.siteId(),
                 r.setpoints(), names(r.reasons()), r.at())));
@@ -99,16 +107,22 @@ public final class GridSafety implements AutoCloseable {
     /**
      * Loads the presets ({@code configDir/gridcodes}) and each site's grid-safety settings
      * ({@code configDir/grid-safety}), resumes every site's loss-of-mains state from the journal, and subscribes
-     * to the domain's events. A broken preset or setting fails here, naming file and field.
+     * to the domain's events. A broken preset or setting fails here, naming file and field. Without sites no
+     * preset is needed (and none is read).
      */
     public static GridSafety create(Path configDir, Sites sites, Ports ports, Clock clock) throws IOException {
-        GridCodes presets = GridCodes.load(configDir.resolve("gridcodes"));
         GridSafety g = new GridSafety(sites, ports, clock);
-        for (Site site : sites.all()) {
-            g.addSite(site, presets, SiteGridSettings.load(configDir, site.id()));
+        if (!sites.all().isEmpty()) {
+            g.addSites(configDir, GridCodes.load(configDir.resolve("gridcodes")));
         }
         g.subscription = ports.events().subscribe(g::onEvent);
         return g;
+    }
+
+    private void addSites(Path configDir, GridCodes presets) throws IOException {
+        for (Site site : sites.all()) {
+            addSite(site, presets, SiteGridSettings.load(configDir, site.id()));
+        }
     }
 
     private void addSite(Site site, GridCodes presets, SiteGridSettings s) {
@@ -168,11 +182,63 @@ public final class GridSafety implements AutoCloseable {
                     dischargeSwitch.zero(t.siteId());
                 }
             }
-            case "NORMAL" -> dischargeSwitch.release(t.siteId());
+            case "NORMAL" -> {
+                dischargeSwitch.release(t.siteId());
+                clearFallbacks(t.siteId());
+            }
             default -> {
                 // WAITING_TO_REENTER keeps the zero cap of the trip
             }
         }
+    }
+
+    /**
+     * A 2.1 station did not take the DER discharge cap (NotSupported, Rejected, no answer): each of its EVSEs
+     * with a transaction gets, on the priority lane, a CentralSetpoint TxProfile at the grid-safety stack level
+     * with {@code dischargeLimit 0} and the charge the guard allows. It stays until the site is NORMAL again
+     * (no stepped ramp for such a station: it is held at zero discharge for the whole ramp).
+     */
+    private void capRefused(String stationId, String siteId, double pct) {
+        List<Integer> evses = sender.openEvses(stationId);
+        if (evses.isEmpty()) {
+            fallbackAnswers.put(stationId, "no transaction: nothing to bind a TxProfile to");
+            log.warn("Station {} at site {} refused the discharge cap and has no transaction to cap instead",
+                    stationId, siteId);
+            return;
+        }
+        List<SetpointRequest> requests = evses.stream().map(evse -> request(stationId, evse,
+                Math.max(0, guard.lastKw(siteId, new EvseKey(stationId, evse))), Requester.LOSS_OF_MAINS)).toList();
+        for (GuardedSetpoint g : guard(siteId, requests)) {
+            int evse = g.request().evseId();
+            double kw = Math.max(0, g.kw());
+            sender.request(stationId, evse, kw).ifPresent(request -> {
+                fallbackProfiles.computeIfAbsent(siteId, s -> ConcurrentHashMap.newKeySet())
+                        .add(new EvseKey(stationId, evse));
+                lane.callFirst(stationId, request).whenComplete((r, e) -> {
+                    String answer = e != null ? "failed: " + e : r instanceof SetChargingProfileResponse s
+                            ? s.status().value() + " dischargeLimit 0, setpoint " + kw + " kW" : String.valueOf(r);
+                    fallbackAnswers.put(stationId, answer);
+                    log.warn("Station {} EVSE {} at site {}: discharge cap refused, TxProfile fallback: {}",
+                            stationId, evse, siteId, answer);
+                });
+            });
+        }
+    }
+
+    private void clearFallbacks(String siteId) {
+        Set<EvseKey> held = fallbackProfiles.remove(siteId);
+        if (held == null) {
+            return;
+        }
+        for (EvseKey key : held) {
+            lane.callFirst(key.stationId(), new ClearChargingProfileRequest(
+                    SetpointSender.profileId(key.stationId(), key.evseId()), null, null));
+        }
+    }
+
+    /** What a station that refused the DER cap answered to its TxProfile fallback, if it needed one. */
+    public Optional<String> capFallback(String stationId) {
+        return Optional.ofNullable(fallbackAnswers.get(stationId));
     }
 
     private void publish(LomTransition t) {
@@ -349,7 +415,17 @@ public final class GridSafety implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        // A check in progress may be journalling a transition: let it finish (an interrupted H2 write closes the
+        // database file).
+        ticker.shutdown();
+        try {
+            if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
+                ticker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            ticker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         if (subscription != null) {
             try {
                 subscription.close();

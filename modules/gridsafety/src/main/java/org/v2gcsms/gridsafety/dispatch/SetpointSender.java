@@ -52,9 +52,13 @@ public final class SetpointSender {
 
     /** Empty when the EVSE has no open transaction (nothing to bind a TxProfile to). */
     public Optional<CompletableFuture<SetChargingProfileResponse>> send(String stationId, int evseId, double kw) {
-        return openTransaction(stationId, evseId).map(tx -> commands.send(stationId,
-                new SetChargingProfileRequest(evseId, profile(stationId, evseId, tx, kw)),
-                SetChargingProfileResponse.class));
+        return request(stationId, evseId, kw).map(r -> commands.send(stationId, r, SetChargingProfileResponse.class));
+    }
+
+    /** The SetChargingProfile carrying the setpoint, for whoever sends it (the trip path uses the priority lane). */
+    public Optional<SetChargingProfileRequest> request(String stationId, int evseId, double kw) {
+        return openTransaction(stationId, evseId)
+                .map(tx -> new SetChargingProfileRequest(evseId, profile(stationId, evseId, tx, kw)));
     }
 
     static ChargingProfileType profile(String stationId, int evseId, String transactionId, double kw) {
@@ -69,7 +73,7 @@ public final class SetpointSender {
     }
 
     /** One profile id per EVSE, so each setpoint replaces the last. */
-    static int profileId(String stationId, int evseId) {
+    public static int profileId(String stationId, int evseId) {
         return 900_000_000 + Math.floorMod((stationId + "/" + evseId).hashCode(), 99_999_999);
     }
 }

@@ -22,7 +22,8 @@ import org.v2gcsms.ocpp.v21.SetDERControlResponse;
  * accepts it. It is station-wide (every EVSE at once), needs no transaction (a session starting while tripped
  * is capped too), and sits outside the charging-profile stack, so no profile the planner sent before or sends
  * later can lift it. One control id per site: each new cap supersedes the last, and {@link #release} clears it.
- * Only OCPP 2.1 stations get it: 2.0.1 stations are charge-only and never discharge.
+ * Only OCPP 2.1 stations get it: 2.0.1 stations are charge-only and never discharge. A station that does not
+ * take the cap (NotSupported, Rejected, no answer) is handed to the {@link CapRefused} fallback.
  */
 public final class DischargeSwitch {
     private static final Logger log = LoggerFactory.getLogger(DischargeSwitch.class);
@@ -34,10 +35,18 @@ public final class DischargeSwitch {
     /** How many caps each station was sent (and what it last answered), for the API and tests. */
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> sent = new ConcurrentHashMap<>();
     private final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
+    private final CapRefused refused;
 
-    public DischargeSwitch(PriorityLane lane, SiteStations stations) {
+    /** What to do for a station that did not accept a cap (it may still discharge otherwise). */
+    @FunctionalInterface
+    public interface CapRefused {
+        void refused(String stationId, String siteId, double pct);
+    }
+
+    public DischargeSwitch(PriorityLane lane, SiteStations stations, CapRefused refused) {
         this.lane = lane;
         this.stations = stations;
+        this.refused = refused;
     }
 
     /** The DER control id this site's cap uses (a UUID derived from the site id: 36 characters, as OCPP allows). */
@@ -117,6 +126,9 @@ public final class DischargeSwitch {
             } else if (r instanceof SetDERControlResponse s && s.status() != DERControlStatusEnumType.Accepted) {
                 log.error("Station {} at site {} answered {} to the discharge cap {} %", stationId, siteId,
                         s.status(), pct);
+            }
+            if (e != null || !(r instanceof SetDERControlResponse s) || s.status() != DERControlStatusEnumType.Accepted) {
+                refused.refused(stationId, siteId, pct);
             }
         });
         return answer;
