@@ -37,6 +37,26 @@ public final class ApiJson {
                     return Instant.parse(in.nextString());
                 }
             })
+            // java.time is closed to reflection: durations go out as ISO-8601 (PT40M)
+            .registerTypeAdapter(java.time.Duration.class, new TypeAdapter<java.time.Duration>() {
+                @Override
+                public void write(JsonWriter out, java.time.Duration value) throws IOException {
+                    if (value == null) {
+                        out.nullValue();
+                    } else {
+                        out.value(value.toString());
+                    }
+                }
+
+                @Override
+                public java.time.Duration read(JsonReader in) throws IOException {
+                    if (in.peek() == JsonToken.NULL) {
+                        in.nextNull();
+                        return null;
+                    }
+                    return java.time.Duration.parse(in.nextString());
+                }
+            })
             .disableHtmlEscaping()
             .create();
 

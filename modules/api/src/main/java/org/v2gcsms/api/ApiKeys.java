@@ -36,10 +36,15 @@ public final class ApiKeys {
         this.clock = clock;
     }
 
-    public Issued issue(String name, Role role, String createdBy) {
+    /** A fresh random key (256 bits), as issued; the demo makes its admin key with it. */
+    public static String newKey() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        String key = "csms_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return "csms_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    public Issued issue(String name, Role role, String createdBy) {
+        String key = newKey();
         ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), name, role.wire(), hash(key),
                 clock.instant(), createdBy, null);
         keys.save(record);

@@ -18,9 +18,12 @@ public final class BackOfficeApi implements AutoCloseable {
     private final EventStream eventStream;
     private final Webhooks webhooks;
     private final ApiKeys keys;
+    private final List<EndpointGroup> extraGroups;
 
-    private BackOfficeApi(ApiRouter router, EventStream eventStream, Webhooks webhooks, ApiKeys keys) {
+    private BackOfficeApi(ApiRouter router, EventStream eventStream, Webhooks webhooks, ApiKeys keys,
+                          List<EndpointGroup> extraGroups) {
         this.router = router;
+        this.extraGroups = List.copyOf(extraGroups);
         this.eventStream = eventStream;
         this.webhooks = webhooks;
         this.keys = keys;
@@ -40,6 +43,7 @@ public final class BackOfficeApi implements AutoCloseable {
                 .add(new StationEndpoints(domain))
                 .add(new TokenEndpoints(domain.repositories().tokens()))
                 .add(new TransactionEndpoints(domain))
+                .add(new SessionEndpoints(domain.sessions(), clock))
                 .add(new CommandEndpoints(domain, stations))
                 .add(new CallEndpoints(stations))
                 .add(new AccessEndpoints(keys, repositories.apiKeys(), repositories.audit(), clock))
@@ -47,7 +51,8 @@ public final class BackOfficeApi implements AutoCloseable {
                 .add(eventStream)
                 .add(new OpenApiEndpoint());
         extraGroups.forEach(builder::add);
-        return new BackOfficeApi(builder.build(keys, repositories.audit(), clock), eventStream, webhooks, keys);
+        return new BackOfficeApi(builder.build(keys, repositories.audit(), clock), eventStream, webhooks, keys,
+                extraGroups);
     }
 
     /** The HTTP routes to hand the server: the API under /api/, the dashboard at /. */
@@ -63,9 +68,19 @@ public final class BackOfficeApi implements AutoCloseable {
         return keys;
     }
 
+    /** Stops the event stream, webhooks and every added group that runs something of its own. */
     @Override
     public void close() {
         eventStream.close();
         webhooks.close();
+        for (EndpointGroup g : extraGroups) {
+            if (g instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(BackOfficeApi.class).warn("Closing {} failed", g, e);
+                }
+            }
+        }
     }
 }

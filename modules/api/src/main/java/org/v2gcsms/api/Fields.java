@@ -43,6 +43,38 @@ final class Fields {
         }
     }
 
+    static Optional<Double> optionalNumber(JsonObject body, String field) {
+        JsonElement e = body.get(field);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw ApiError.badInput(field, field + " must be a number");
+        }
+        double v = e.getAsDouble();
+        if (!Double.isFinite(v)) {
+            throw ApiError.badInput(field, field + " must be a finite number");
+        }
+        return Optional.of(v);
+    }
+
+    /** A number within [min, max]. */
+    static double number(JsonObject body, String field, double min, double max) {
+        double v = optionalNumber(body, field).orElseThrow(() -> ApiError.badInput(field, field + " is required"));
+        return within(field, v, min, max);
+    }
+
+    static double within(String field, double v, double min, double max) {
+        if (v < min || v > max) {
+            throw ApiError.badInput(field, field + " must be between " + fmt(min) + " and " + fmt(max));
+        }
+        return v;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     static Optional<Instant> optionalInstant(JsonObject body, String field) {
         try {
             return optionalString(body, field).map(Instant::parse);

@@ -13,7 +13,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.time.ZoneOffset;
+import org.v2gcsms.control.ControlLoop;
+import org.v2gcsms.control.dispatch.Dispatcher;
+import org.v2gcsms.control.planner.Objective;
+import org.v2gcsms.control.planner.Planner;
+import org.v2gcsms.control.site.LoadProfile;
+import org.v2gcsms.control.site.Site;
+import org.v2gcsms.control.site.Sites;
+import org.v2gcsms.control.site.Tariff;
+import org.v2gcsms.gridsafety.GridSafety;
+import org.v2gcsms.gridsafety.dispatch.ControlLimitGuard;
+import org.v2gcsms.gridsafety.dispatch.DomainEvseLimits;
+import org.v2gcsms.gridsafety.lom.LossOfMainsJournal;
+import org.v2gcsms.gridsafety.trip.PriorityLane;
+import org.v2gcsms.ocpp.Action;
 import org.v2gcsms.ocpp.OcppMessages;
+import org.v2gcsms.ocpp.v21.NotifyDERAlarmRequest;
+import org.v2gcsms.server.CallPriority;
+import org.v2gcsms.sessions.MessageVersions;
 import org.v2gcsms.ocpp.OcppVersion;
 import org.v2gcsms.server.AutoRegistration;
 import org.v2gcsms.server.CallHandler;
@@ -49,6 +67,9 @@ final class ApiFixture implements AutoCloseable {
     final CsmsDomain domain;
     final CsmsServer server;
     final BackOfficeApi api;
+    /** With {@link #withSite()}: the site's control loop and grid safety (null otherwise). */
+    ControlLoop control;
+    GridSafety safety;
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** An HTTP answer: status and body (parsed when JSON). */
@@ -67,6 +88,22 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(WebhookPolicy webhooks) throws Exception {
+        this(webhooks, false);
+    }
+
+    /**
+     * A CSMS with one site, {@value #SITE}: stations {@code CS-*}, 300 kW import / 100 kW export, a flat 120 kW base
+     * load, IEEE 1547 Cat II (the shipped presets under config/); planned by the control loop (OR-Tools) through
+     * grid safety's guard, as the app composes them.
+     */
+    static ApiFixture withSite() throws Exception {
+        return new ApiFixture(WebhookPolicy.defaults(), true);
+    }
+
+    static final String SITE = "DEPOT";
+    static final Path CONFIG = Path.of("../../config");
+
+    private ApiFixture(WebhookPolicy webhooks, boolean site) throws Exception {
         Path dir = Files.createTempDirectory("csms-api-");
         store = Store.open(DatabaseConfig.h2(dir));
         CsmsServer[] serverRef = new CsmsServer[1];
@@ -89,6 +126,9 @@ final class ApiFixture implements AutoCloseable {
             for (String action : domain.messages().actions()) {
                 OcppMessages.of(version).action(action).ifPresent(a -> register(handlers, version, a.requestType()));
             }
+        }
+        if (site) { // grid safety hears a station's DER alarm (OCPP 2.1), as the app wires it
+            handlers.on(OcppVersion.V21, NotifyDERAlarmRequest.class, (st, r) -> safety.derAlarm(st.stationId(), r));
         }
         StationRegistry registry = new StationRegistry() {
             @Override
@@ -113,13 +153,49 @@ final class ApiFixture implements AutoCloseable {
                 domain.disconnected(new StationContext(s.stationId(), s.version(), s.connectionId()));
             }
         };
+        List<EndpointGroup> groups = List.of();
+        if (site) {
+            Sites sites = new Sites(List.of(new Site(SITE, "Depot", List.of("CS-*"), 300, 100,
+                    LoadProfile.flat("base", 120), LoadProfile.flat("pv", 0), Tariff.flat("flat", "KRW", 170, 90),
+                    "ieee1547-cat2", ZoneOffset.UTC, Objective.PEAK, Duration.ofMinutes(10), 20, 100,
+                    Double.POSITIVE_INFINITY)));
+            DomainEvseLimits limits = new DomainEvseLimits(domain, id -> serverRef[0].stations().protocolVersion(id));
+            safety = GridSafety.create(CONFIG, sites, new GridSafety.Ports(priorityLane(serverRef),
+                    domain.commands(), store.repositories().transactions(), limits, domain.events(),
+                    LossOfMainsJournal.inMemory()), Clock.systemUTC());
+            control = new ControlLoop(sites, domain.sessions(), domain.deviceModel(), calls,
+                    new Dispatcher(domain.commands(), new ControlLimitGuard(safety, limits), Clock.systemUTC(),
+                            Dispatcher.Settings.defaults()), new Planner(), Clock.systemUTC(),
+                    ControlLoop.Settings.defaults());
+            groups = List.of(new SiteEndpoints(domain, control, Optional.of(safety), Clock.systemUTC(),
+                    Duration.ofMillis(500)), new GridSafetyEndpoints(safety, CONFIG));
+        }
         api = BackOfficeApi.create(domain, store.backOffice(), StationCallPort.of(() -> serverRef[0].stations()), Optional.of(ADMIN_KEY), webhooks,
-                Clock.systemUTC(), List.of());
+                Clock.systemUTC(), groups);
         server = new CsmsServer(ServerConfig.builder().host("127.0.0.1").port(0).callTimeout(CALL_TIMEOUT).build(),
                 registry, handlers, listener, api.routes());
         serverRef[0] = server;
         server.start();
         domain.start();
+        if (control != null) {
+            control.start(domain.events());
+        }
+    }
+
+    /** Grid safety's trip path, on the server's HIGH priority as the app sends it. */
+    @SuppressWarnings("unchecked")
+    private static PriorityLane priorityLane(CsmsServer[] server) {
+        return (stationId, v21Request) -> {
+            OcppVersion version = server[0].stations().protocolVersion(stationId).orElse(null);
+            if (version == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException(stationId + " is offline"));
+            }
+            Object wire = MessageVersions.to(version, v21Request);
+            Action<Object, Object> action = (Action<Object, Object>) OcppMessages.of(version)
+                    .actionOf((Class<Object>) wire.getClass());
+            return server[0].stations().call(stationId, action, wire, CallPriority.HIGH)
+                    .thenApply(MessageVersions::toV21);
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -179,6 +255,10 @@ final class ApiFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (control != null) {
+            control.close();
+            safety.close();
+        }
         api.close();
         server.close();
         domain.close();

@@ -17,7 +17,7 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void start() throws Exception {
-        csms = new ApiFixture();
+        csms = ApiFixture.withSite();
     }
 
     @AfterAll
