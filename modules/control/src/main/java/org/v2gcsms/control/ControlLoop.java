@@ -105,10 +105,15 @@ public final class ControlLoop implements AutoCloseable {
     /** Marks the site for a re-plan shortly (events in a burst make one run). */
     public void requestReplan(String siteId) {
         if (pending.add(siteId)) {
-            loop.schedule(() -> {
+            try {
+                loop.schedule(() -> {
+                    pending.remove(siteId);
+                    runSafely(siteId);
+                }, settings.eventDelay().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // an event published while the loop closes: there is nothing left to plan for
                 pending.remove(siteId);
-                runSafely(siteId);
-            }, settings.eventDelay().toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -38,21 +38,13 @@ public final class DomainEvseLimits implements EvseLimitsLookup {
         if (v2x != null && v2x.evMinV2XEnergyRequestWh() != null && v2x.evMinV2XEnergyRequestWh() > 0) {
             evMaxDischarge = 0;
         }
-        double chargeRatingKw = domain.deviceModel().value(stationId, "EVSE", "Power", "")
-                .flatMap(DomainEvseLimits::number).map(w -> w / 1000).orElse(Double.POSITIVE_INFINITY);
+        double chargeRatingKw = domain.deviceModel().evseRatingW(stationId, evseId, "Power").map(w -> w / 1000)
+                .orElse(Double.POSITIVE_INFINITY);
         return new EvseLimits(chargeRatingKw, dischargeRatingKw, evMaxCharge, evMaxDischarge, evMinDischarge, soc,
                 v21 && caps.v2xEnabled() && dischargeRatingKw > 0);
     }
 
     private static double kw(Double watts, double fallback) {
         return watts == null ? fallback : Math.abs(watts) / 1000;
-    }
-
-    private static Optional<Double> number(String s) {
-        try {
-            return Optional.of(Double.parseDouble(s.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -28,12 +28,8 @@ public record ChargingCapabilities(Set<String> rateUnits, Optional<Integer> peri
     static ChargingCapabilities from(List<DeviceVariable> smart, List<DeviceVariable> v2x, List<DeviceVariable> evse) {
         Map<Integer, Double> discharge = new TreeMap<>();
         for (DeviceVariable v : evse) {
-            if (v.key().variable().equalsIgnoreCase("DischargePower") && v.value() != null && v.key().evseId() >= 0) {
-                try {
-                    discharge.put(v.key().evseId(), Math.abs(Double.parseDouble(v.value())));
-                } catch (NumberFormatException ignored) {
-                    // a malformed report value is no capability
-                }
+            if (v.key().variable().equalsIgnoreCase("DischargePower") && v.key().evseId() >= 0) {
+                rating(v).ifPresent(w -> discharge.put(v.key().evseId(), w));
             }
         }
         return new ChargingCapabilities(list(actual(smart, "RateUnit", "")),
@@ -46,6 +42,22 @@ public record ChargingCapabilities(Set<String> rateUnits, Optional<Integer> peri
                 actual(v2x, "Enabled", "").map(Boolean::parseBoolean).orElse(false),
                 list(actual(v2x, "SupportedOperationModes", "")),
                 list(actual(v2x, "SupportedEnergyTransferModes", "")), Map.copyOf(discharge));
+    }
+
+    /**
+     * An EVSE's power rating from EVSE.Power or EVSE.DischargePower: the variable's maxLimit (OCPP: the most the
+     * EVSE can deliver; the Actual value is what it delivers now), else the value for stations that report the
+     * rating there.
+     */
+    static Optional<Double> rating(DeviceVariable v) {
+        if (v.maxLimit() != null) {
+            return Optional.of(Math.abs(v.maxLimit()));
+        }
+        try {
+            return v.value() == null ? Optional.empty() : Optional.of(Math.abs(Double.parseDouble(v.value())));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // a malformed report value is no capability
+        }
     }
 
     private static Optional<String> actual(List<DeviceVariable> vars, String variable, String instance) {
