@@ -1,20 +1,12 @@
 package org.v2gcsms.ocpp.frame;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
-import java.io.IOException;
-import java.io.StringReader;
 import org.v2gcsms.ocpp.ErrorCode;
 import org.v2gcsms.ocpp.OcppVersion;
+import org.v2gcsms.ocpp.json.StrictJson;
 
 /**
  * Reads and writes OCPP-J frames (the outer JSON array), leaving payloads as JSON objects.
@@ -23,8 +15,6 @@ import org.v2gcsms.ocpp.OcppVersion;
 public final class FrameCodec {
     /** OCPP-J: a message id is a string of at most 36 characters. */
     public static final int MAX_MESSAGE_ID_LENGTH = 36;
-
-    private static final TypeAdapter<JsonElement> JSON_ELEMENT = new Gson().getAdapter(JsonElement.class);
 
     private final OcppVersion version;
 
@@ -81,20 +71,11 @@ public final class FrameCodec {
         };
     }
 
-    /**
-     * Gson's {@code JsonParser} is lenient (single quotes, unquoted words, NaN): a frame must be real JSON (RFC 8259),
-     * so it is read strictly, as one value with nothing after it.
-     */
+    /** A frame must be real JSON (RFC 8259): one value, read strictly, with nothing after it. */
     private static JsonElement strictJson(String text) throws FrameException {
         try {
-            JsonReader reader = new JsonReader(new StringReader(text));
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement root = JSON_ELEMENT.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new MalformedJsonException("data after the frame");
-            }
-            return root;
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+            return StrictJson.parse(text);
+        } catch (StrictJson.MalformedJson e) {
             throw error(FrameException.UNKNOWN_ID, ErrorCode.RpcFrameworkError, "Frame is not valid JSON");
         }
     }
