@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./csms} command line. Each subcommand is one thing an operator or a harness runs. */
 @Command(name = "csms", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "v2g-csms: a charge-point management system for bidirectional (V2G) charging.",
-        subcommands = {ServeCommand.class, SimulateCommand.class, DemoCommand.class, ScenarioCommand.class})
+        subcommands = {ServeCommand.class, SimulateCommand.class, DemoCommand.class, ConformanceCommand.class, ScenarioCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

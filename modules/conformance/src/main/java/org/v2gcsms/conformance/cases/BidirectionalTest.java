@@ -1,0 +1,158 @@
+package org.v2gcsms.conformance.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.v2gcsms.conformance.kit.Json;
+import org.v2gcsms.conformance.kit.Messages;
+import org.v2gcsms.conformance.kit.Pending;
+import org.v2gcsms.conformance.kit.ReceivedCall;
+import org.v2gcsms.conformance.kit.ScriptedStation;
+import org.v2gcsms.conformance.kit.Transaction;
+
+/**
+ * Our own OCPP 2.1 bidirectional (V2X) and DER cases — no official list exists. A 2.1 station with a V2X EV
+ * and a DER-capable inverter; what the CSMS must do follows the design (docs: control and grid safety).
+ */
+class BidirectionalTest extends CsmsCase {
+    private static final String NO_V2X = "the CSMS plans no central V2X setpoint from charging needs yet "
+            + "(NotifyEVChargingNeeds answered NoChargingProfile)";
+    private static final String NO_DER = "no loss-of-mains handling reachable yet: the V2X setpoint profile it "
+            + "starts from is missing (see V2X_01)";
+
+    private ScriptedStation v2xStation() {
+        return booted(V21);
+    }
+
+    private static JsonObject v2xNeeds() {
+        return Json.obj("evseId", 1, "maxScheduleTuples", 10, "chargingNeeds", Json.obj(
+                "requestedEnergyTransfer", "DC_BPT", "availableEnergyTransfer", Json.arr("DC", "DC_BPT"),
+                "controlMode", "DynamicControl", "departureTime", Instant.now().plusSeconds(3 * 3600).truncatedTo(
+                        ChronoUnit.SECONDS).toString(), "v2xChargingParameters", Json.obj("minChargePower", 0,
+                        "maxChargePower", 11000, "minDischargePower", 0, "maxDischargePower", 11000,
+                        "evTargetEnergyRequest", 20000, "evMinEnergyRequest", -10000, "evMaxEnergyRequest", 40000,
+                        "targetSoC", 80)));
+    }
+
+    /** Charging needs with V2X parameters lead to a CentralSetpoint TxProfile for the transaction. */
+    private ReceivedCall setpointProfile(ScriptedStation s, Transaction tx) {
+        String status = Json.str(s.call("NotifyEVChargingNeeds", v2xNeeds()), "status");
+        assertTrue(status.equals("Accepted") || status.equals("Processing"), "NotifyEVChargingNeeds: " + status);
+        ReceivedCall set = s.expectCall("SetChargingProfile", p -> "TxProfile".equals(Json.str(p,
+                "chargingProfile.chargingProfilePurpose")) && tx.id().equals(Json.str(p,
+                "chargingProfile.transactionId")) && "CentralSetpoint".equals(Json.str(p,
+                "chargingProfile.chargingSchedule.0.chargingSchedulePeriod.0.operationMode")),
+                "TxProfile with operationMode CentralSetpoint for evseId 1", Duration.ofSeconds(15));
+        set.replyStatus("Accepted");
+        return set;
+    }
+
+    private static double setpointOf(JsonObject period) {
+        return period.get("setpoint").getAsDouble();
+    }
+
+    @Test
+    @Pending(NO_V2X)
+    void V2X_01_ChargingNeedsToCentralSetpoint() {
+        ScriptedStation s = v2xStation();
+        Transaction tx = charging(s);
+        ReceivedCall set = setpointProfile(s, tx);
+        for (JsonElement p : set.payload().getAsJsonObject("chargingProfile").getAsJsonArray("chargingSchedule").get(0)
+                .getAsJsonObject().getAsJsonArray("chargingSchedulePeriod")) {
+            assertTrue(p.getAsJsonObject().has("setpoint"), "CentralSetpoint periods carry a setpoint: " + p);
+            double setpoint = setpointOf(p.getAsJsonObject());
+            assertTrue(setpoint <= 11000 && setpoint >= -11000, "setpoint within the EV's ±11 kW: " + setpoint);
+        }
+    }
+
+    /** Discharge never beyond the grid-code preset: every negative setpoint has a dischargeLimit it respects. */
+    @Test
+    @Pending(NO_V2X)
+    void V2X_02_DischargeLimitedByGridCode() {
+        ScriptedStation s = v2xStation();
+        Transaction tx = charging(s);
+        ReceivedCall set = setpointProfile(s, tx);
+        for (JsonElement e : set.payload().getAsJsonObject("chargingProfile").getAsJsonArray("chargingSchedule")
+                .get(0).getAsJsonObject().getAsJsonArray("chargingSchedulePeriod")) {
+            JsonObject p = e.getAsJsonObject();
+            if (setpointOf(p) < 0) {
+                assertTrue(p.has("dischargeLimit"), "a discharging period carries the dischargeLimit: " + p);
+                assertTrue(setpointOf(p) >= p.get("dischargeLimit").getAsDouble(), "setpoint within dischargeLimit");
+            }
+        }
+    }
+
+    private static JsonObject alarm(boolean ended) {
+        return Json.obj("controlType", "LFMustTrip", "gridEventFault", "UnderFrequency", "alarmEnded", ended,
+                "timestamp", Messages.now());
+    }
+
+    /** Loss of mains (a must-trip alarm): the CSMS sets discharge to zero at once. */
+    @Test
+    @Pending(NO_DER)
+    void V2X_03_LossOfMainsTripZeroDischarge() {
+        ScriptedStation s = v2xStation();
+        Transaction tx = charging(s);
+        setpointProfile(s, tx);
+        assertEquals(new JsonObject(), s.call("NotifyDERAlarm", alarm(false)));
+        ReceivedCall zero = s.expectCall("SetChargingProfile", p -> p.toString().contains("\"setpoint\"")
+                && allPeriods(p, q -> !q.has("setpoint") || q.get("setpoint").getAsDouble() >= 0),
+                "no discharge (setpoint ≥ 0 in every period)", Duration.ofSeconds(5));
+        zero.replyStatus("Accepted");
+    }
+
+    /** After the grid is back, export stays blocked until the enter-service delay has passed. */
+    @Test
+    @Pending(NO_DER)
+    void V2X_04_EnterServiceAfterDelay() {
+        ScriptedStation s = v2xStation();
+        Transaction tx = charging(s);
+        setpointProfile(s, tx);
+        s.call("NotifyDERAlarm", alarm(false));
+        s.expectCall("SetChargingProfile", any(), "the zero-discharge profile", Duration.ofSeconds(5))
+                .replyStatus("Accepted");
+        s.call("NotifyDERAlarm", alarm(true));
+        ReceivedCall early = null;
+        try {
+            early = s.expectCall("SetChargingProfile", p -> !allPeriods(p, q -> !q.has("setpoint")
+                    || q.get("setpoint").getAsDouble() >= 0), "", QUIET);
+        } catch (AssertionError expected) {
+            // nothing discharging right after the alarm ended: as it must be
+        }
+        assertEquals(null, early, "discharge came back before the enter-service delay");
+    }
+
+    private static boolean allPeriods(JsonObject set, java.util.function.Predicate<JsonObject> test) {
+        for (JsonElement schedule : set.getAsJsonObject("chargingProfile").getAsJsonArray("chargingSchedule")) {
+            for (JsonElement p : schedule.getAsJsonObject().getAsJsonArray("chargingSchedulePeriod")) {
+                if (!test.test(p.getAsJsonObject())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A DER control pushed by the operator, read back (ReportDERControl) and cleared. */
+    @Test
+    void V2X_05_DerControlPushedReadBackCleared() {
+        ScriptedStation s = v2xStation();
+        JsonObject curve = Json.obj("priority", 1, "yUnit", "PctMaxW", "curveData", Json.arr(Json.obj("x", 49.8, "y",
+                100), Json.obj("x", 50.2, "y", 0)));
+        operatorStatus(s, "SetDERControl", Json.obj("isDefault", true, "controlId", "fw-1", "controlType", "FreqWatt",
+                "curve", curve), field("controlId", "fw-1"), "controlId fw-1", "Accepted");
+        Exchange get = operatorStatus(s, "GetDERControl", Json.obj("requestId", 5, "controlId", "fw-1"),
+                field("controlId", "fw-1"), "controlId fw-1", "Accepted");
+        assertEquals(new JsonObject(), s.call("ReportDERControl", Json.obj("requestId", Json.integer(get.payload(),
+                "requestId"), "tbc", false, "curve", Json.arr(Json.obj("id", "fw-1", "curveType", "FreqWatt",
+                "isDefault", true, "isSuperseded", false, "curve", curve)))));
+        operatorStatus(s, "ClearDERControl", Json.obj("isDefault", true, "controlId", "fw-1"),
+                field("controlId", "fw-1"), "controlId fw-1", "Accepted");
+    }
+}
