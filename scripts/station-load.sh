@@ -3,14 +3,16 @@
 # generator, measures Heartbeat round trips, and reads the CSMS's live heap after a full GC while every
 # station is connected. Usage:
 #   scripts/station-load.sh [STATIONS=5000] [RATE=5000] [DURATION=60s] [HEAP=2g]
-# Builds what it needs first. Prints the generator's summary and the CSMS's heap and RSS.
+# Builds what it needs first (STATION_LOAD_SKIP_BUILD=true uses the jars already in target/). Prints the generator's summary and the CSMS's heap and RSS.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/jdk.sh"
 stations=${1:-5000}; rate=${2:-5000}; duration=${3:-60s}; heap=${4:-2g}
 port=${CSMS_LOAD_PORT:-18480}
 
-"$root/mvnw" -q -B -DskipTests -pl modules/app,modules/bench -am package >&2
+if [ "${STATION_LOAD_SKIP_BUILD:-false}" != true ]; then
+  "$root/mvnw" -q -B -DskipTests -pl modules/app,modules/bench -am package >&2
+fi
 work=$(mktemp -d)
 cp "$root/modules/app/target/v2g-csms.jar" "$root/modules/bench/target/benchmarks.jar" "$work/"
 trap 'kill $csms 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT

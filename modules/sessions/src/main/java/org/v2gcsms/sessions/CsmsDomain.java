@@ -54,6 +54,8 @@ public final class CsmsDomain implements AutoCloseable {
     private final Clock clock;
     private final DomainEvents events = new DomainEvents();
     private final StationEventTaps taps;
+    /** How often heartbeat times are written (see {@code StationService#flushLastSeen}). */
+    private static final long LAST_SEEN_FLUSH_SECONDS = 5;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("stale-transactions").factory());
 
@@ -105,6 +107,16 @@ public final class CsmsDomain implements AutoCloseable {
                 log.error("Stale-transaction sweep failed", e);
             }
         }, every, every, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(this::flushLastSeen, LAST_SEEN_FLUSH_SECONDS, LAST_SEEN_FLUSH_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    private void flushLastSeen() {
+        try {
+            stations.flushLastSeen();
+        } catch (RuntimeException e) {
+            log.error("Writing last-seen times failed; will retry", e);
+        }
     }
 
     /** Station CALLs the domain answers; the server hands each one to {@link StationMessages#answer}. */
@@ -178,5 +190,6 @@ public final class CsmsDomain implements AutoCloseable {
     public void close() {
         limits.close();
         sweeper.shutdownNow();
+        flushLastSeen();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.v2gcsms.ocpp.OcppVersion;
 import org.v2gcsms.ocpp.v21.ConnectorStatusEnumType;
@@ -57,8 +58,20 @@ final class JdbcStationRepository implements StationRepository {
     }
 
     @Override
-    public void seen(String stationId, Instant at) {
-        db.write(stationId, c -> Sql.update(c, "UPDATE station SET last_seen = ? WHERE id = ?", at, stationId));
+    public void seen(Map<String, Instant> lastSeenByStation) {
+        if (lastSeenByStation.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            // Never moves last_seen back (a disconnect may have written a later time meanwhile).
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE station SET last_seen = ? WHERE id = ? AND (last_seen IS NULL OR last_seen < ?)")) {
+                for (Map.Entry<String, Instant> e : lastSeenByStation.entrySet()) {
+                    Sql.bind(ps, e.getValue(), e.getKey(), e.getValue()).addBatch();
+                }
+                return ps.executeBatch().length;
+            }
+        });
     }
 
     @Override

@@ -63,6 +63,32 @@ class DomainServicesTest {
     }
 
     @DatabaseTest
+    void heartbeatTimesAreWrittenInBatchesAndNeverMoveLastSeenBack(Store store) throws Exception {
+        Instant t0 = Instant.parse("2026-11-21T12:00:00Z");
+        ManualClock clock = new ManualClock(t0);
+        CsmsDomain domain = new CsmsDomain(store.repositories(), new FakeStation(), new DomainSettings(
+                StationSettings.of(Duration.ofSeconds(300), UnknownStationPolicy.ACCEPT), UnknownTokenPolicy.REJECT,
+                new StaleTransactionPolicy(Duration.ofHours(1), Duration.ofMinutes(5))), clock);
+        domain.stations().connected(ctx("HB1"));
+        domain.messages().answer(ctx("HB1"), BOOT);
+        Instant booted = store.repositories().stations().find("HB1").orElseThrow().lastSeen();
+
+        clock.advance(Duration.ofSeconds(30));
+        domain.messages().answer(ctx("HB1"), new HeartbeatRequest(null));
+        assertEquals(booted, store.repositories().stations().find("HB1").orElseThrow().lastSeen(),
+                "a heartbeat is not a write of its own");
+        domain.stations().flushLastSeen();
+        assertEquals(t0.plusSeconds(30), store.repositories().stations().find("HB1").orElseThrow().lastSeen());
+
+        clock.advance(Duration.ofSeconds(30));
+        domain.messages().answer(ctx("HB1"), new HeartbeatRequest(null));
+        store.repositories().stations().disconnected("HB1", t0.plusSeconds(90));
+        domain.stations().flushLastSeen();
+        assertEquals(t0.plusSeconds(90), store.repositories().stations().find("HB1").orElseThrow().lastSeen(),
+                "an older heartbeat never overwrites a later disconnect");
+    }
+
+    @DatabaseTest
     void unknownStationsAreAnsweredByPolicyAndKnownOnesAccepted(Store store) throws Exception {
         CsmsDomain rejecting = domain(store, new FakeStation(), UnknownStationPolicy.REJECT, UnknownTokenPolicy.REJECT);
         store.repositories().stations().register(new StationSecret("KNOWN", 2, java.util.Optional.of("pbkdf2$x")));

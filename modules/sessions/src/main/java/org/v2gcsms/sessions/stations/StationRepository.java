@@ -1,6 +1,7 @@
 package org.v2gcsms.sessions.stations;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.v2gcsms.ocpp.OcppVersion;
@@ -17,7 +18,8 @@ public interface StationRepository {
 
     void disconnected(String stationId, Instant at);
 
-    void seen(String stationId, Instant at);
+    /** Records when each station was last heard from (a batch: heartbeats are flushed together). */
+    void seen(Map<String, Instant> lastSeenByStation);
 
     /** Records the identity a BootNotification gave and the status it was answered with. */
     void booted(String stationId, StationIdentity identity, RegistrationStatus status);
