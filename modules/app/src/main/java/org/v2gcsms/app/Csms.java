@@ -3,12 +3,25 @@ package org.v2gcsms.app;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.v2gcsms.api.BackOfficeApi;
+import org.v2gcsms.api.GridSafetyEndpoints;
+import org.v2gcsms.api.SiteEndpoints;
+import org.v2gcsms.api.StationCallPort;
+import org.v2gcsms.api.WebhookPolicy;
+import org.v2gcsms.control.ControlLoop;
+import org.v2gcsms.control.site.Site;
+import org.v2gcsms.control.site.SiteConfig;
+import org.v2gcsms.control.site.Sites;
+import org.v2gcsms.gridsafety.GridSafety;
 import org.v2gcsms.server.CsmsServer;
 import org.v2gcsms.server.OcppHandlers;
 import org.v2gcsms.server.ServerConfig;
@@ -17,6 +30,8 @@ import org.v2gcsms.server.TlsConfig;
 import org.v2gcsms.sessions.CsmsDomain;
 import org.v2gcsms.sessions.DomainSettings;
 import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
+import org.v2gcsms.sessions.session.SessionLimits;
+import org.v2gcsms.sessions.session.SessionSettings;
 import org.v2gcsms.sessions.stations.StationSettings;
 import org.v2gcsms.sessions.transactions.StaleTransactionPolicy;
 import org.v2gcsms.store.Store;
@@ -33,12 +48,23 @@ public final class Csms implements AutoCloseable {
     private final OcppHandlers handlers;
     private final Store store;
     private final CsmsDomain domain;
-    private final StationMessageTaps taps;
+    private final BackOfficeApi api;
+    private final Sites sites;
+    private final GridSafety gridSafety;
+    private final GridSafetyWiring.Route gridSafetyRoute;
+    private final ControlLoop controlLoop;
+    private final AutoCloseable controlFeed;
 
     private Csms(CsmsSettings settings, CsmsServer server, OcppHandlers handlers, Store store, CsmsDomain domain,
-                 StationMessageTaps taps) {
-        this.taps = taps;
+                 BackOfficeApi api, Sites sites, GridSafety gridSafety,
+                 GridSafetyWiring.Route gridSafetyRoute, ControlLoop controlLoop, AutoCloseable controlFeed) {
+        this.gridSafetyRoute = gridSafetyRoute;
+        this.sites = sites;
+        this.gridSafety = gridSafety;
+        this.controlLoop = controlLoop;
+        this.controlFeed = controlFeed;
         this.settings = settings;
+        this.api = api;
         this.server = server;
         this.handlers = handlers;
         this.store = store;
@@ -46,31 +72,76 @@ public final class Csms implements AutoCloseable {
     }
 
     public static Csms start(CsmsSettings settings) throws IOException, InterruptedException {
+        return start(settings, Clock.systemUTC(), Duration.ofSeconds(1));
+    }
+
+    /**
+     * Starts with the given clock (tests move it by hand, or share the simulator's) and how often timers are
+     * checked, in real time: session deadlines and grid safety's clearing times, delays and ramps (with a fast
+     * simulated clock, check often enough for the simulated seconds that matter).
+     */
+    public static Csms start(CsmsSettings settings, Clock clock, Duration sessionCheckEvery)
+            throws IOException, InterruptedException {
         Files.createDirectories(settings.dataDir());
         Store store = Store.open(settings.database());
         AtomicReference<CsmsServer> serverRef = new AtomicReference<>();
         CsmsDomain domain = new CsmsDomain(store.repositories(), DomainWiring.calls(() -> serverRef.get().stations()),
                 new DomainSettings(StationSettings.of(settings.heartbeatInterval(),
                         DomainWiring.unknownStations(settings.autoRegister())), UnknownTokenPolicy.REJECT,
-                        StaleTransactionPolicy.defaults()), Clock.systemUTC());
+                        StaleTransactionPolicy.defaults(), SessionSettings.of(
+                                SessionLimits.of(settings.maxSession(), settings.maxSessionWarning()))
+                        .withCheckEvery(sessionCheckEvery)), clock);
         OcppHandlers handlers = new OcppHandlers();
         StationMessageTaps taps = new StationMessageTaps();
         DomainWiring.handle(handlers, domain, taps);
+        Supplier<StationLink> link = () -> serverRef.get().stations();
+        Sites sites;
+        GridSafetyWiring.Route route = new GridSafetyWiring.Route();
+        GridSafety safety;
+        ControlLoop loop;
+        try {
+            // Sites and presets before the port opens: bad config stops the start, naming file and field.
+            sites = new Sites(loadSites(settings.configDir()));
+            safety = GridSafetyWiring.create(settings.configDir(), sites, domain, store, link, taps, handlers, clock,
+                    route);
+            loop = ControlWiring.create(sites, domain, safety, link, clock);
+        } catch (IOException | RuntimeException e) {
+            domain.close();
+            store.close();
+            throw e;
+        }
+        BackOfficeApi api = BackOfficeApi.create(domain, store.backOffice(), StationCallPort.of(() -> serverRef.get().stations()),
+                settings.adminApiKey(),
+                WebhookPolicy.defaults(), Clock.systemUTC(), List.of(
+                        new SiteEndpoints(domain, loop, Optional.of(safety), clock, Duration.ofSeconds(5)),
+                        new GridSafetyEndpoints(safety, settings.configDir())));
         CsmsServer server = new CsmsServer(serverConfig(settings),
                 DomainWiring.registry(store.repositories().stations(), settings.autoRegister()), handlers,
-                DomainWiring.listener(domain), List.of());
+                DomainWiring.listener(domain), api.routes());
         serverRef.set(server);
         try {
             server.start();
         } catch (RuntimeException | InterruptedException e) {
+            safety.close();
+            api.close();
             domain.close();
             store.close();
             throw e;
         }
         domain.start();
-        Csms csms = new Csms(settings, server, handlers, store, domain, taps);
-        log.info("CSMS ready: stations connect to {}<stationId>; health at {}", csms.ocppUrl(), csms.healthUrl());
+        AutoCloseable feed = ControlWiring.start(loop, domain);
+        safety.start(sessionCheckEvery);
+        Csms csms = new Csms(settings, server, handlers, store, domain, api, sites, safety, route, loop, feed);
+        log.info("CSMS ready: stations connect to {}<stationId>; health at {}; {} site(s) planned and guarded",
+                csms.ocppUrl(), csms.healthUrl(), sites.all().size());
         return csms;
+    }
+
+    private static List<Site> loadSites(Path configDir) throws IOException {
+        if (!Files.isDirectory(configDir.resolve("sites"))) {
+            log.warn("No sites in {}: nothing is planned, no station may discharge", configDir.toAbsolutePath());
+        }
+        return SiteConfig.loadAll(configDir);
     }
 
     static ServerConfig serverConfig(CsmsSettings s) {
@@ -116,6 +187,17 @@ public final class Csms implements AutoCloseable {
                 + "/health");
     }
 
+    /** The web dashboard; the API is under {@code /api/v1}. */
+    public URI dashboardUrl() {
+        return URI.create((server.config().tlsEnabled() ? "https" : "http") + "://" + displayHost() + ":" + port()
+                + "/");
+    }
+
+    /** The back-office API (its keys, router). */
+    public BackOfficeApi api() {
+        return api;
+    }
+
     /** Sends CALLs to connected stations. */
     public StationLink stations() {
         return server.stations();
@@ -126,9 +208,31 @@ public final class Csms implements AutoCloseable {
         return domain;
     }
 
-    /** Where grid safety (and any later part) taps the station messages the domain answers. */
-    StationMessageTaps messageTaps() {
-        return taps;
+    /** The sites in force (changeable at run time: {@link Sites#put} re-plans the site). */
+    public Sites sites() {
+        return sites;
+    }
+
+    /**
+     * Planning and dispatch: {@code currentPlan(siteId)}, {@code setpoints(stationId, evseId)} (what each EVSE
+     * last accepted, as guarded), {@code dispatcher().records()}.
+     */
+    public ControlLoop controlLoop() {
+        return controlLoop;
+    }
+
+    /**
+     * Grid safety: {@code supervisor().site(id)} (loss-of-mains state), {@code supervisor().history(id, n)} (the
+     * journal), {@code limitGuard().counters()} (clamps per site and reason), {@code dischargeSwitch()},
+     * {@code derControls()}, {@code frequencyResponse(id)}.
+     */
+    public GridSafety gridSafety() {
+        return gridSafety;
+    }
+
+    /** Where station messages and DER handlers reach grid safety (a test may put its own there). */
+    GridSafetyWiring.Route gridSafetyRoute() {
+        return gridSafetyRoute;
     }
 
     /** The database (grid safety keeps its loss-of-mains journal there). */
@@ -149,7 +253,15 @@ public final class Csms implements AutoCloseable {
     @Override
     public void close() {
         log.info("CSMS stopping");
+        controlLoop.close();
+        try {
+            controlFeed.close();
+        } catch (Exception e) {
+            log.warn("Unsubscribing the control feed failed", e);
+        }
+        gridSafety.close();
         server.close();
+        api.close();
         domain.close();
         store.close();
         log.info("CSMS stopped");

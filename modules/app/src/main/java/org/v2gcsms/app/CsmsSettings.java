@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.v2gcsms.server.AutoRegistration;
+import org.v2gcsms.sessions.session.MaxDuration;
 import org.v2gcsms.store.DatabaseConfig;
 
 /**
@@ -14,23 +15,90 @@ import org.v2gcsms.store.DatabaseConfig;
  * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the endpoint is wss:// only
  * @param tlsClientCa    PEM CA certificates for security profile 3 (mutual TLS)
  * @param jdbcUrl        a {@code jdbc:postgresql://} URL; empty: the embedded H2 database under {@code dataDir}
+ * @param adminApiKey    the first admin key of the back-office API; empty: only keys already in the database
+ * @param maxSession     the default maximum session duration (sites and station groups may set their own)
+ * @param maxSessionWarning how long before the maximum duration the driver and subscribers are warned
+ * @param configDir      sites, grid-code presets and per-site grid-safety settings (docs/control.md, grid-safety.md)
  */
 public record CsmsSettings(String host, int port, String pathPrefix, Path dataDir, AutoRegistration autoRegister,
                            Duration heartbeatInterval, Duration callTimeout, int maxFrameBytes,
                            double maxMessagesPerSecond, Optional<Path> tlsCertificate, Optional<Path> tlsKey,
-                           Optional<Path> tlsClientCa, Optional<String> jdbcUrl, String dbUser, String dbPassword) {
+                           Optional<Path> tlsClientCa, Optional<String> jdbcUrl, String dbUser, String dbPassword,
+                           Optional<String> adminApiKey, MaxDuration maxSession, Duration maxSessionWarning,
+                           Path configDir) {
 
     public static final int DEFAULT_PORT = 8180;
+    /** Sites ({@code sites/}), grid-code presets ({@code gridcodes/}) and per-site grid safety ({@code grid-safety/}). */
+    public static final Path DEFAULT_CONFIG_DIR = Path.of("config");
 
     public CsmsSettings {
         Objects.requireNonNull(dataDir, "data-dir");
         Objects.requireNonNull(autoRegister, "auto-register");
+        Objects.requireNonNull(maxSession, "max-session");
+        Objects.requireNonNull(maxSessionWarning, "max-session-warning");
         if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
             throw new IllegalArgumentException("tls-cert and tls-key go together: give both or neither");
         }
         if (tlsClientCa.isPresent() && tlsCertificate.isEmpty()) {
             throw new IllegalArgumentException("tls-client-ca needs tls-cert and tls-key (mutual TLS runs over TLS)");
         }
+        Objects.requireNonNull(adminApiKey, "admin-api-key");
+        Objects.requireNonNull(configDir, "config-dir");
+    }
+
+    /** With the default configuration directory ({@code config/}). */
+    public CsmsSettings(String host, int port, String pathPrefix, Path dataDir, AutoRegistration autoRegister,
+                        Duration heartbeatInterval, Duration callTimeout, int maxFrameBytes, double maxMessagesPerSecond,
+                        Optional<Path> tlsCertificate, Optional<Path> tlsKey, Optional<Path> tlsClientCa,
+                        Optional<String> jdbcUrl, String dbUser, String dbPassword, Optional<String> adminApiKey,
+                        MaxDuration maxSession, Duration maxSessionWarning) {
+        this(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout, maxFrameBytes,
+                maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword, adminApiKey,
+                maxSession, maxSessionWarning, DEFAULT_CONFIG_DIR);
+    }
+
+    /** Sites, grid-code presets and grid-safety settings from {@code dir} instead. */
+    public CsmsSettings withConfigDir(Path dir) {
+        return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout,
+                maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
+                adminApiKey, maxSession, maxSessionWarning, dir);
+    }
+
+    /** Settings without an admin API key given at start. */
+    public CsmsSettings(String host, int port, String pathPrefix, Path dataDir, AutoRegistration autoRegister,
+                        Duration heartbeatInterval, Duration callTimeout, int maxFrameBytes, double maxMessagesPerSecond,
+                        Optional<Path> tlsCertificate, Optional<Path> tlsKey, Optional<Path> tlsClientCa,
+                        Optional<String> jdbcUrl, String dbUser, String dbPassword) {
+        this(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout, maxFrameBytes,
+                maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword, Optional.empty());
+    }
+
+    public CsmsSettings withAdminApiKey(String key) {
+        return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout,
+                maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
+                Optional.of(key), maxSession, maxSessionWarning, configDir);
+    }
+
+    /** With the default maximum session duration (40 minutes, warned 5 minutes before). */
+    public CsmsSettings(String host, int port, String pathPrefix, Path dataDir, AutoRegistration autoRegister,
+                        Duration heartbeatInterval, Duration callTimeout, int maxFrameBytes, double maxMessagesPerSecond,
+                        Optional<Path> tlsCertificate, Optional<Path> tlsKey, Optional<Path> tlsClientCa,
+                        Optional<String> jdbcUrl, String dbUser, String dbPassword, Optional<String> adminApiKey) {
+        this(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout, maxFrameBytes,
+                maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword, adminApiKey,
+                MaxDuration.DEFAULT, Duration.ofMinutes(5));
+    }
+
+    public CsmsSettings withMaxSession(MaxDuration limit, Duration warning) {
+        return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout,
+                maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
+                adminApiKey, limit, warning, configDir);
+    }
+
+    public CsmsSettings withCallTimeout(Duration timeout) {
+        return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, timeout,
+                maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
+                adminApiKey, maxSession, maxSessionWarning, configDir);
     }
 
     /** Settings for tests and the demo: loopback, the given port and data directory, defaults otherwise. */

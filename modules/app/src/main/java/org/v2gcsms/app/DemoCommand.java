@@ -1,12 +1,14 @@
 package org.v2gcsms.app;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.v2gcsms.api.ApiKeys;
 import org.v2gcsms.ocpp.v21.AuthorizationStatusEnumType;
 import org.v2gcsms.sessions.auth.TokenRecord;
 import org.v2gcsms.simulator.DriverTokens;
@@ -33,6 +35,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "database and logs (default ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(names = "--config-dir", defaultValue = "config", paramLabel = "DIR",
+            description = "sites, grid-code presets and grid-safety settings; the demo site is sites/demo.properties "
+                    + "(stations SIM-*) (default ${DEFAULT-VALUE})")
+    Path configDir;
+
+    @Option(names = "--admin-api-key", paramLabel = "KEY",
+            description = "admin key of the back-office API, at least 16 characters (default: a new random one, printed)")
+    String adminApiKey;
+
     @Mixin
     SimulationOptions site;
 
@@ -44,8 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     /** Completing it stops the demo, as Ctrl-C does. */
     final CompletableFuture<Void> stop = new CompletableFuture<>();
 
-    /** The parts of a running demo. */
-    record Running(Csms csms, Simulation simulation) {}
+    /** The parts of a running demo, and the admin API key it printed. */
+    record Running(Csms csms, Simulation simulation, String adminApiKey) {}
 
     @Override
     public Integer call() throws Exception {
@@ -60,18 +71,25 @@ final class DemoCommand implements Callable<Integer> {
             awaitQuietly(finished);
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Csms csms = Csms.start(CsmsSettings.local(port, dataDir));
-             Simulation simulation = site.simulation(csms.ocppUrl(), null, null)) {
+        String adminKey = adminApiKey != null ? adminApiKey : ApiKeys.newKey();
+        CsmsSettings settings = CsmsSettings.local(port, dataDir).withAdminApiKey(adminKey).withConfigDir(configDir);
+        // The CSMS runs on the simulation's clock: plans, deadlines and grid-safety delays in simulated time.
+        try (Simulation simulation = site.simulation(URI.create("ws://" + settings.host() + ":" + port
+                + settings.pathPrefix() + "/"), null, null);
+             Csms csms = Csms.start(settings, simulation.clock(), Duration.ofSeconds(1))) {
             out.printf("v2g-csms demo: %d simulated stations (%s), EVs arriving at %s per simulated hour, %sx speed%n",
                     site.stations, site.protocol, site.arrivalRate != null ? site.arrivalRate : 3.0 * site.stations * site.evses,
                     site.speedUp);
-            out.printf("  Stations connect to %s<stationId>%n  Health:  %s%n  Logs:    %s%n  Stop:    Ctrl-C%n",
-                    csms.ocppUrl(), csms.healthUrl(), Logging.logFile(dataDir));
+            out.printf("  Stations connect to %s<stationId>%n  Health:  %s%n  Dashboard: %s#key=%s%n"
+                            + "  API:     %s (OpenAPI: %s)%n  Admin API key: %s   (Authorization: Bearer <key>)%n"
+                            + "  Logs:    %s%n  Stop:    Ctrl-C%n",
+                    csms.ocppUrl(), csms.healthUrl(), csms.dashboardUrl(), adminKey, csms.dashboardUrl().resolve("api/v1"),
+                    csms.dashboardUrl().resolve("api/v1/openapi.json"), adminKey, Logging.logFile(dataDir));
             out.flush();
             registerDrivers(csms);
             simulation.start();
             simulation.startArrivals();
-            running.complete(new Running(csms, simulation));
+            running.complete(new Running(csms, simulation, adminKey));
             while (true) {
                 try {
                     stop.get(site.progress.toMillis(), TimeUnit.MILLISECONDS);

@@ -64,12 +64,12 @@ final class DomainWiring {
         return new StationListener() {
             @Override
             public void connected(ConnectedStation station) {
-                domain.stations().connected(context(station));
+                domain.connected(context(station));
             }
 
             @Override
             public void disconnected(ConnectedStation station, String reason) {
-                domain.stations().disconnected(context(station));
+                domain.disconnected(context(station));
             }
         };
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.v2gcsms.control.site.Sites;
 import org.v2gcsms.gridsafety.GridSafety;
 import org.v2gcsms.gridsafety.dispatch.DomainEvseLimits;
@@ -16,10 +17,14 @@ import org.v2gcsms.ocpp.v21.NotifyDERAlarmRequest;
 import org.v2gcsms.ocpp.v21.NotifyDERStartStopRequest;
 import org.v2gcsms.ocpp.v21.ReportDERControlRequest;
 import org.v2gcsms.server.CallPriority;
+import org.v2gcsms.server.OcppHandlers;
+import org.v2gcsms.server.StationLink;
 import org.v2gcsms.server.StationOfflineException;
+import org.v2gcsms.sessions.CsmsDomain;
 import org.v2gcsms.sessions.MessageVersions;
+import org.v2gcsms.store.Store;
 
-/** Plugs grid safety into a running CSMS: its ports, the station messages it reads, the DER handlers. */
+/** Plugs grid safety into a CSMS: its ports, the station messages it reads, the DER handlers. */
 final class GridSafetyWiring {
     /** The station messages the domain answers that may say something about the grid. */
     private static final Set<String> GRID_MESSAGES = Set.of("MeterValuesRequest", "TransactionEventRequest",
@@ -28,41 +33,64 @@ final class GridSafetyWiring {
     private GridSafetyWiring() {}
 
     /**
-     * Grid safety over the CSMS's domain, database and connections, with presets and site settings from
-     * {@code configDir} and its own clock (tests move it by hand).
+     * Where station messages and DER handlers go: the composed grid safety, or one a test put in its place
+     * ({@link #attach}). Handlers can be registered only once, so they follow this route.
      */
-    static GridSafety attach(Csms csms, Path configDir, Sites sites, Clock clock) throws IOException {
-        var domain = csms.domain();
-        GridSafety safety = GridSafety.create(configDir, sites, new GridSafety.Ports(priorityLane(csms),
-                domain.commands(), domain.repositories().transactions(),
-                new DomainEvseLimits(domain, csms.stations()::protocolVersion), domain.events(),
-                csms.store().lossOfMainsJournal()), clock);
-        csms.messageTaps().add((stationId, request) -> {
+    static final class Route {
+        volatile GridSafety safety;
+    }
+
+    /**
+     * Grid safety over the domain, database and connections ({@code link}: known once the server exists), with
+     * presets and site settings from {@code configDir}; {@link Csms#start} composes it before stations connect.
+     */
+    static GridSafety create(Path configDir, Sites sites, CsmsDomain domain, Store store, Supplier<StationLink> link,
+                             StationMessageTaps taps, OcppHandlers handlers, Clock clock, Route route)
+            throws IOException {
+        route.safety = gridSafety(configDir, sites, domain, store, link, clock);
+        taps.add((stationId, request) -> {
             if (GRID_MESSAGES.contains(request.getClass().getSimpleName())) {
-                safety.observe(stationId, MessageVersions.toV21(request));
+                route.safety.observe(stationId, MessageVersions.toV21(request));
             }
         });
-        csms.handlers()
-                .on(OcppVersion.V21, NotifyDERAlarmRequest.class, (s, r) -> safety.derAlarm(s.stationId(), r))
+        handlers.on(OcppVersion.V21, NotifyDERAlarmRequest.class, (s, r) -> route.safety.derAlarm(s.stationId(), r))
                 .on(OcppVersion.V21, ReportDERControlRequest.class,
-                        (s, r) -> safety.derControls().reported(s.stationId(), r))
+                        (s, r) -> route.safety.derControls().reported(s.stationId(), r))
                 .on(OcppVersion.V21, NotifyDERStartStopRequest.class,
-                        (s, r) -> safety.derControls().startStop(s.stationId(), r));
+                        (s, r) -> route.safety.derControls().startStop(s.stationId(), r));
+        return route.safety;
+    }
+
+    private static GridSafety gridSafety(Path configDir, Sites sites, CsmsDomain domain, Store store,
+                                         Supplier<StationLink> link, Clock clock) throws IOException {
+        return GridSafety.create(configDir, sites, new GridSafety.Ports(priorityLane(link), domain.commands(),
+                domain.repositories().transactions(), new DomainEvseLimits(domain, id -> link.get().protocolVersion(id)),
+                domain.events(), store.lossOfMainsJournal()), clock);
+    }
+
+    /**
+     * Puts a grid safety with its own sites and clock in the composed one's place for station messages and DER
+     * handlers: for tests that move grid-safety time by hand while the stations run on simulated time. The
+     * caller closes it.
+     */
+    static GridSafety attach(Csms csms, Path configDir, Sites sites, Clock clock) throws IOException {
+        GridSafety safety = gridSafety(configDir, sites, csms.domain(), csms.store(), csms::stations, clock);
+        csms.gridSafetyRoute().safety = safety;
         return safety;
     }
 
     /** The server's HIGH call priority: ahead of every queued call to the station. */
     @SuppressWarnings("unchecked")
-    static PriorityLane priorityLane(Csms csms) {
+    static PriorityLane priorityLane(Supplier<StationLink> link) {
         return (stationId, v21Request) -> {
-            OcppVersion version = csms.stations().protocolVersion(stationId).orElse(null);
+            OcppVersion version = link.get().protocolVersion(stationId).orElse(null);
             if (version == null) {
                 return CompletableFuture.failedFuture(new StationOfflineException(stationId, MessageVersions.actionOf(v21Request)));
             }
             Object wire = MessageVersions.to(version, v21Request);
             Action<Object, Object> action = (Action<Object, Object>) OcppMessages.of(version)
                     .actionOf((Class<Object>) wire.getClass());
-            return csms.stations().call(stationId, action, wire, CallPriority.HIGH)
+            return link.get().call(stationId, action, wire, CallPriority.HIGH)
                     .thenApply(MessageVersions::toV21);
         };
     }

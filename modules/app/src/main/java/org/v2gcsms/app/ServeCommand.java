@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.v2gcsms.server.AutoRegistration;
+import org.v2gcsms.sessions.session.MaxDuration;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,6 +74,37 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "", description = "database password (with --db-url; prefer env CSMS_DB_PASSWORD)")
     String dbPassword;
 
+    @Option(names = "--config-dir", defaultValue = "config", paramLabel = "DIR",
+            description = "sites (sites/), grid-code presets (gridcodes/) and grid-safety settings (grid-safety/) (default ${DEFAULT-VALUE})")
+    Path configDir;
+
+    @Option(names = "--admin-api-key", paramLabel = "KEY",
+            description = "first admin key of the back-office API, at least 16 characters (prefer env CSMS_ADMIN_API_KEY)")
+    String adminApiKey;
+
+    @Option(names = "--max-session", defaultValue = "40m", paramLabel = "DURATION", converter = MaxSessionConverter.class,
+            description = "maximum session duration from plug-in, e.g. 40m, 90s, 1h30m, or off (default ${DEFAULT-VALUE})")
+    MaxDuration maxSession;
+
+    @Option(names = "--max-session-warning", defaultValue = "5m", paramLabel = "DURATION",
+            converter = WarningConverter.class,
+            description = "warn the driver this long before the maximum session duration (default ${DEFAULT-VALUE}; 0s: never)")
+    Duration maxSessionWarning;
+
+    static final class MaxSessionConverter implements CommandLine.ITypeConverter<MaxDuration> {
+        @Override
+        public MaxDuration convert(String value) {
+            return MaxDuration.parse(value);
+        }
+    }
+
+    static final class WarningConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return value.trim().matches("0+[a-z]*") ? Duration.ZERO : MaxDuration.parseDuration(value);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         CsmsSettings settings = settings();
@@ -83,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         System.out.println("v2g-csms is running. Stations: " + csms.ocppUrl() + "<stationId>   Health: "
-                + csms.healthUrl() + "   Logs: " + Logging.logFile(settings.dataDir()) + "   Stop: Ctrl-C");
+                + csms.healthUrl() + "   Dashboard and API: " + csms.dashboardUrl() + "   Logs: " + Logging.logFile(settings.dataDir()) + "   Stop: Ctrl-C");
         stopped.await();
         return 0;
     }
@@ -92,6 +125,7 @@ final class ServeCommand implements Callable<Integer> {
         return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, Duration.ofSeconds(heartbeatInterval),
                 Duration.ofSeconds(callTimeout), maxFrameBytes, maxMessagesPerSecond, Optional.ofNullable(tlsCert),
                 Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa),
-                Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), dbUser, dbPassword);
+                Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), dbUser, dbPassword,
+                Optional.ofNullable(adminApiKey).filter(k -> !k.isBlank()), maxSession, maxSessionWarning, configDir);
     }
 }
