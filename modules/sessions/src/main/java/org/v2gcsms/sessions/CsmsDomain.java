@@ -8,13 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.v2gcsms.ocpp.v21.AuthorizeRequest;
 import org.v2gcsms.ocpp.v21.BootNotificationRequest;
+import org.v2gcsms.ocpp.v21.ClearedChargingLimitRequest;
+import org.v2gcsms.ocpp.v21.DataTransferRequest;
 import org.v2gcsms.ocpp.v21.FirmwareStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.HeartbeatRequest;
 import org.v2gcsms.ocpp.v21.LogStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.MeterValuesRequest;
+import org.v2gcsms.ocpp.v21.NotifyChargingLimitRequest;
+import org.v2gcsms.ocpp.v21.NotifyCustomerInformationRequest;
+import org.v2gcsms.ocpp.v21.NotifyDisplayMessagesRequest;
 import org.v2gcsms.ocpp.v21.NotifyEVChargingNeedsRequest;
 import org.v2gcsms.ocpp.v21.NotifyEventRequest;
+import org.v2gcsms.ocpp.v21.NotifyMonitoringReportRequest;
 import org.v2gcsms.ocpp.v21.NotifyReportRequest;
+import org.v2gcsms.ocpp.v21.PublishFirmwareStatusNotificationRequest;
+import org.v2gcsms.ocpp.v21.ReportChargingProfilesRequest;
 import org.v2gcsms.ocpp.v21.ReservationStatusUpdateRequest;
 import org.v2gcsms.ocpp.v21.SecurityEventNotificationRequest;
 import org.v2gcsms.ocpp.v21.StatusNotificationRequest;
@@ -88,7 +96,15 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(NotifyEventRequest.class, notices::notifyEvent)
                 .on(LogStatusNotificationRequest.class, notices::logStatus)
                 .on(FirmwareStatusNotificationRequest.class, notices::firmwareStatus)
-                .on(ReservationStatusUpdateRequest.class, notices::reservationStatus);
+                .on(ReservationStatusUpdateRequest.class, notices::reservationStatus)
+                .on(DataTransferRequest.class, notices::dataTransfer)
+                .on(NotifyCustomerInformationRequest.class, notices::customerInformation)
+                .on(ReportChargingProfilesRequest.class, notices::chargingProfilesReport)
+                .on(NotifyMonitoringReportRequest.class, notices::monitoringReport)
+                .on(NotifyDisplayMessagesRequest.class, notices::displayMessages)
+                .on(NotifyChargingLimitRequest.class, notices::chargingLimit)
+                .on(ClearedChargingLimitRequest.class, notices::chargingLimitCleared)
+                .on(PublishFirmwareStatusNotificationRequest.class, notices::publishFirmwareStatus);
     }
 
     /**

@@ -89,6 +89,24 @@ class DomainServicesTest {
     }
 
     @DatabaseTest
+    void vendorDataTransfersAndReportChunksAreKeptAndAnswered(Store store) throws Exception {
+        CsmsDomain domain = domain(store, new FakeStation(), UnknownStationPolicy.ACCEPT, UnknownTokenPolicy.REJECT);
+        domain.stations().connected(ctx("DT1"));
+        domain.messages().answer(ctx("DT1"), BOOT);
+
+        var answer = (org.v2gcsms.ocpp.v21.DataTransferResponse) domain.messages().answer(ctx("DT1"),
+                new org.v2gcsms.ocpp.v21.DataTransferRequest("ping", null, "com.example", null));
+        assertEquals(org.v2gcsms.ocpp.v21.DataTransferStatusEnumType.UnknownVendorId, answer.status());
+        domain.messages().answer(ctx("DT1"), new org.v2gcsms.ocpp.v21.ReportChargingProfilesRequest(7, "CSO",
+                List.of(), false, 1, null));
+
+        assertEquals("com.example ping",
+                domain.notices().find("DT1", NoticeKind.DATA_TRANSFER, Instant.EPOCH, 10).getFirst().type());
+        assertEquals("request 7 evse 1 CSO",
+                domain.notices().find("DT1", NoticeKind.CHARGING_PROFILES_REPORT, Instant.EPOCH, 10).getFirst().type());
+    }
+
+    @DatabaseTest
     void unknownStationsAreAnsweredByPolicyAndKnownOnesAccepted(Store store) throws Exception {
         CsmsDomain rejecting = domain(store, new FakeStation(), UnknownStationPolicy.REJECT, UnknownTokenPolicy.REJECT);
         store.repositories().stations().register(new StationSecret("KNOWN", 2, java.util.Optional.of("pbkdf2$x")));

@@ -6,13 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import org.v2gcsms.ocpp.OcppMessages;
 import org.v2gcsms.ocpp.OcppVersion;
+import org.v2gcsms.ocpp.v21.ClearedChargingLimitRequest;
+import org.v2gcsms.ocpp.v21.ClearedChargingLimitResponse;
+import org.v2gcsms.ocpp.v21.DataTransferRequest;
+import org.v2gcsms.ocpp.v21.DataTransferResponse;
+import org.v2gcsms.ocpp.v21.DataTransferStatusEnumType;
 import org.v2gcsms.ocpp.v21.EventDataType;
 import org.v2gcsms.ocpp.v21.FirmwareStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.FirmwareStatusNotificationResponse;
 import org.v2gcsms.ocpp.v21.LogStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.LogStatusNotificationResponse;
+import org.v2gcsms.ocpp.v21.NotifyChargingLimitRequest;
+import org.v2gcsms.ocpp.v21.NotifyChargingLimitResponse;
+import org.v2gcsms.ocpp.v21.NotifyCustomerInformationRequest;
+import org.v2gcsms.ocpp.v21.NotifyCustomerInformationResponse;
+import org.v2gcsms.ocpp.v21.NotifyDisplayMessagesRequest;
+import org.v2gcsms.ocpp.v21.NotifyDisplayMessagesResponse;
 import org.v2gcsms.ocpp.v21.NotifyEventRequest;
 import org.v2gcsms.ocpp.v21.NotifyEventResponse;
+import org.v2gcsms.ocpp.v21.NotifyMonitoringReportRequest;
+import org.v2gcsms.ocpp.v21.NotifyMonitoringReportResponse;
+import org.v2gcsms.ocpp.v21.PublishFirmwareStatusNotificationRequest;
+import org.v2gcsms.ocpp.v21.PublishFirmwareStatusNotificationResponse;
+import org.v2gcsms.ocpp.v21.ReportChargingProfilesRequest;
+import org.v2gcsms.ocpp.v21.ReportChargingProfilesResponse;
 import org.v2gcsms.ocpp.v21.ReservationStatusUpdateRequest;
 import org.v2gcsms.ocpp.v21.ReservationStatusUpdateResponse;
 import org.v2gcsms.ocpp.v21.SecurityEventNotificationRequest;
@@ -20,7 +37,11 @@ import org.v2gcsms.ocpp.v21.SecurityEventNotificationResponse;
 import org.v2gcsms.sessions.StationContext;
 import org.v2gcsms.sessions.WireEnums;
 
-/** Stores security events, device-model events and the status notifications commands cause. */
+/**
+ * Stores what stations report on their own or in answer to a command: security events, device-model events,
+ * status notifications, reports in chunks (customer information, charging profiles, monitors, display
+ * messages), external charging limits and vendor DataTransfers.
+ */
 public final class NoticeService {
     private final NoticeRepository notices;
     private final Clock clock;
@@ -59,6 +80,54 @@ public final class NoticeService {
     public ReservationStatusUpdateResponse reservationStatus(StationContext ctx, ReservationStatusUpdateRequest r) {
         store(ctx, NoticeKind.RESERVATION_STATUS, WireEnums.wire(r.reservationUpdateStatus()), null, r);
         return new ReservationStatusUpdateResponse(null);
+    }
+
+    /** The CSMS has no vendor extensions: every DataTransfer is kept and answered UnknownVendorId. */
+    public DataTransferResponse dataTransfer(StationContext ctx, DataTransferRequest r) {
+        store(ctx, NoticeKind.DATA_TRANSFER, r.vendorId() + (r.messageId() == null ? "" : " " + r.messageId()), null, r);
+        return new DataTransferResponse(DataTransferStatusEnumType.UnknownVendorId);
+    }
+
+    public NotifyCustomerInformationResponse customerInformation(StationContext ctx, NotifyCustomerInformationRequest r) {
+        store(ctx, NoticeKind.CUSTOMER_INFORMATION, chunk(r.requestId(), r.seqNo(), r.tbc()), r.generatedAt(), r);
+        return new NotifyCustomerInformationResponse(null);
+    }
+
+    public ReportChargingProfilesResponse chargingProfilesReport(StationContext ctx, ReportChargingProfilesRequest r) {
+        store(ctx, NoticeKind.CHARGING_PROFILES_REPORT, chunk(r.requestId(), null, r.tbc()) + " evse " + r.evseId()
+                + " " + r.chargingLimitSource(), null, r);
+        return new ReportChargingProfilesResponse(null);
+    }
+
+    public NotifyMonitoringReportResponse monitoringReport(StationContext ctx, NotifyMonitoringReportRequest r) {
+        store(ctx, NoticeKind.MONITORING_REPORT, chunk(r.requestId(), r.seqNo(), r.tbc()), r.generatedAt(), r);
+        return new NotifyMonitoringReportResponse(null);
+    }
+
+    public NotifyDisplayMessagesResponse displayMessages(StationContext ctx, NotifyDisplayMessagesRequest r) {
+        store(ctx, NoticeKind.DISPLAY_MESSAGES, chunk(r.requestId(), null, r.tbc()), null, r);
+        return new NotifyDisplayMessagesResponse(null);
+    }
+
+    public NotifyChargingLimitResponse chargingLimit(StationContext ctx, NotifyChargingLimitRequest r) {
+        store(ctx, NoticeKind.CHARGING_LIMIT, "set by " + r.chargingLimit().chargingLimitSource() + " evse " + r.evseId(),
+                null, r);
+        return new NotifyChargingLimitResponse(null);
+    }
+
+    public ClearedChargingLimitResponse chargingLimitCleared(StationContext ctx, ClearedChargingLimitRequest r) {
+        store(ctx, NoticeKind.CHARGING_LIMIT, "cleared by " + r.chargingLimitSource() + " evse " + r.evseId(), null, r);
+        return new ClearedChargingLimitResponse(null);
+    }
+
+    public PublishFirmwareStatusNotificationResponse publishFirmwareStatus(StationContext ctx,
+                                                                           PublishFirmwareStatusNotificationRequest r) {
+        store(ctx, NoticeKind.PUBLISH_FIRMWARE_STATUS, WireEnums.wire(r.status()), null, r);
+        return new PublishFirmwareStatusNotificationResponse(null);
+    }
+
+    private static String chunk(Integer requestId, Integer seqNo, Boolean tbc) {
+        return "request " + requestId + (seqNo == null ? "" : " part " + seqNo) + (Boolean.TRUE.equals(tbc) ? " (more)" : "");
     }
 
     public List<StationNotice> find(String stationId, NoticeKind kind, Instant since, int limit) {
