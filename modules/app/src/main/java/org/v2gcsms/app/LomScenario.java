@@ -85,7 +85,8 @@ final class LomScenario {
     /** Runs the scenario with the presets of {@code configDir}; writes timeline.csv and timeline.png to {@code out}. */
     Result run(Path configDir, Path out) throws Exception {
         Path work = Files.createTempDirectory("csms-lom-");
-        Path config = writeConfig(configDir, work.resolve("config"));
+        Path config = ScenarioSite.write(configDir, work.resolve("config"), SITE, "LOM-*", settings.stations() * 50.0,
+                settings.preset(), overrides());
         GridCode code = GridCodes.load(config.resolve("gridcodes"))
                 .withOverrides(settings.preset(), overrides(), "scenario overrides");
         print.printf(Locale.ROOT, "Loss-of-mains scenario: preset %s (%s), %d V2X stations discharging %.0f kW each, "
@@ -157,34 +158,6 @@ final class LomScenario {
         // preset's own.
         o.putIfAbsent("ramp.normal-pct-per-s", "100");
         return o;
-    }
-
-    private Path writeConfig(Path shipped, Path config) throws IOException {
-        Files.createDirectories(config.resolve("gridcodes"));
-        try (var presets = Files.list(shipped.resolve("gridcodes"))) {
-            for (Path p : presets.toList()) {
-                Files.copy(p, config.resolve("gridcodes").resolve(p.getFileName()));
-            }
-        }
-        Files.createDirectories(config.resolve("loads"));
-        StringBuilder zero = new StringBuilder("time,kw\n");
-        for (int h = 0; h < 24; h++) {
-            zero.append(String.format("%02d:00,0%n", h));
-        }
-        Files.writeString(config.resolve("loads/none.csv"), zero);
-        Files.createDirectories(config.resolve("tariffs"));
-        Files.writeString(config.resolve("tariffs/flat.properties"),
-                "currency=KRW\nband.all-day.hours=1-24\nband.all-day.import=100\nband.all-day.export=50\n");
-        Files.createDirectories(config.resolve("sites"));
-        double kw = settings.stations() * 50.0;
-        Files.writeString(config.resolve("sites/" + SITE + ".properties"), "name=Loss-of-mains scenario\n"
-                + "stations=LOM-*\nimport-limit-kw=" + kw + "\nexport-limit-kw=" + kw + "\nbase-load=loads/none.csv\n"
-                + "tariff=tariffs/flat.properties\ngrid-code=" + settings.preset() + "\nobjective=cost\n");
-        Files.createDirectories(config.resolve("grid-safety"));
-        StringBuilder gs = new StringBuilder();
-        overrides().forEach((k, v) -> gs.append("override.").append(k).append(" = ").append(v).append('\n'));
-        Files.writeString(config.resolve("grid-safety/" + SITE + ".properties"), gs);
-        return config;
     }
 
     /** Asks the guard for the discharge (as an operator would) until the station delivers it. */
