@@ -8,7 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 
 /** P DataTransfer and CustomData. */
@@ -16,7 +15,6 @@ class DataTransferTest extends CsmsCase {
 
     /** A vendor the CSMS does not know: it answers Rejected, UnknownVendorId or UnknownMessageId — not an error. */
     @Test
-    @Pending("the CSMS answers DataTransfer with CALLERROR NotSupported instead of a DataTransferResponse")
     void TC_P_02_CSMS() {
         ScriptedStation s = booted();
         JsonObject answer = s.call("DataTransfer", Json.obj("vendorId", "com.example.unknown", "messageId", "Hello",

@@ -16,7 +16,6 @@ import org.v2gcsms.conformance.kit.Transaction;
 
 /** I Tariff and cost, O Display messages (Advanced User Interface). */
 class DisplayTest extends CsmsCase {
-    private static final String NO_NOTIFY = "the CSMS answers NotifyDisplayMessages with NotSupported";
     private static final String NO_COST = "the CSMS computes no cost (no CostUpdated, no totalCost)";
 
     /** Running cost: during a transaction the CSMS tells the running cost (CostUpdated or totalCost). */
@@ -153,7 +152,6 @@ class DisplayTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_NOTIFY)
     void TC_O_02_CSMS() {
         get(new JsonObject());
     }
@@ -164,19 +162,16 @@ class DisplayTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_NOTIFY)
     void TC_O_07_CSMS() {
         get(Json.obj("id", Json.arr(2)));
     }
 
     @Test
-    @Pending(NO_NOTIFY)
     void TC_O_08_CSMS() {
         get(Json.obj("priority", "NormalCycle"));
     }
 
     @Test
-    @Pending(NO_NOTIFY)
     void TC_O_09_CSMS() {
         get(Json.obj("state", "Idle"));
     }

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 import org.v2gcsms.conformance.kit.Transaction;
 
@@ -183,25 +182,21 @@ class FirmwareTest extends CsmsCase {
     }
 
     @Test
-    @Pending("the CSMS answers PublishFirmwareStatusNotification with NotSupported")
     void TC_L_17_CSMS() {
         published("Downloading", "Downloaded", "ChecksumVerified", "Published");
     }
 
     @Test
-    @Pending("the CSMS answers PublishFirmwareStatusNotification with NotSupported")
     void TC_L_19_CSMS() {
         published("Downloading", "Downloaded", "InvalidChecksum");
     }
 
     @Test
-    @Pending("the CSMS answers PublishFirmwareStatusNotification with NotSupported")
     void TC_L_20_CSMS() {
         published("Downloading", "Downloaded", "ChecksumVerified", "PublishFailed");
     }
 
     @Test
-    @Pending("the CSMS answers PublishFirmwareStatusNotification with NotSupported")
     void TC_L_24_CSMS() {
         published("Downloading", "DownloadFailed");
     }

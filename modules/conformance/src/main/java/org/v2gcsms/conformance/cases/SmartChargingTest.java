@@ -18,11 +18,8 @@ import org.v2gcsms.conformance.kit.Transaction;
 
 /** K Smart charging: profiles set, replaced, cleared, reported; composite schedules; external limits; 15118. */
 class SmartChargingTest extends CsmsCase {
-    private static final String NO_REPORT = "the CSMS answers ReportChargingProfiles with NotSupported";
     private static final String NO_NEEDS = "the CSMS sends no 15118 schedule for charging needs "
             + "(NotifyEVChargingNeeds answered Rejected)";
-    private static final String NO_LIMIT = "the CSMS answers NotifyChargingLimit/ClearedChargingLimit with "
-            + "NotSupported";
 
     static JsonObject profile(int id, int stackLevel, String purpose, String kind, double limitA) {
         JsonObject schedule = Json.obj("id", id, "chargingRateUnit", "A", "chargingSchedulePeriod", Json.arr(
@@ -160,53 +157,45 @@ class SmartChargingTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_29_CSMS() {
         report(Json.obj("evseId", 0), p -> Json.integer(p, "evseId") == 0, "evseId 0", 0);
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_30_CSMS() {
         report(Json.obj("evseId", 1), p -> Json.integer(p, "evseId") == 1, "evseId 1", 1);
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_31_CSMS() {
         report(new JsonObject(), p -> !Json.has(p, "evseId"), "no evseId", 1);
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_32_CSMS() {
         report(Json.obj("chargingProfile", Json.obj("chargingProfileId", Json.arr(129))),
                 p -> Json.integer(p, "chargingProfile.chargingProfileId.0") == 129, "chargingProfileId 129", 1);
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_33_CSMS() {
         report(Json.obj("chargingProfile", Json.obj("stackLevel", 0)), p -> Json.has(p, "chargingProfile.stackLevel"),
                 "stackLevel", 1);
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_34_CSMS() {
         report(Json.obj("chargingProfile", Json.obj("chargingLimitSource", Json.arr("CSO"))),
                 p -> "CSO".equals(Json.str(p, "chargingProfile.chargingLimitSource.0")), "chargingLimitSource CSO", 1);
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_35_CSMS() {
         report(Json.obj("chargingProfile", Json.obj("chargingProfilePurpose", "TxDefaultProfile")),
                 field("chargingProfile.chargingProfilePurpose", "TxDefaultProfile"), "purpose TxDefaultProfile", 1);
     }
 
     @Test
-    @Pending(NO_REPORT)
     void TC_K_36_CSMS() {
         report(Json.obj("chargingProfile", Json.obj("chargingProfilePurpose", "TxDefaultProfile", "stackLevel", 0)),
                 p -> Json.has(p, "chargingProfile.stackLevel") && Json.has(p,
@@ -253,7 +242,6 @@ class SmartChargingTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_LIMIT)
     void TC_K_48_CSMS() {
         ScriptedStation s = booted();
         assertEquals(new JsonObject(), s.call("NotifyChargingLimit", Json.obj("evseId", 1, "chargingLimit",
@@ -261,7 +249,6 @@ class SmartChargingTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_LIMIT)
     void TC_K_50_CSMS() {
         ScriptedStation s = booted();
         s.call("NotifyChargingLimit", Json.obj("evseId", 1, "chargingLimit", Json.obj("chargingLimitSource", "EMS")));
@@ -270,7 +257,6 @@ class SmartChargingTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_LIMIT)
     void TC_K_51_CSMS() {
         ScriptedStation s = booted();
         Transaction tx = charging(s);
@@ -283,7 +269,6 @@ class SmartChargingTest extends CsmsCase {
 
     /** ExternalConstraints profiles appear in the station's report; the CSMS accepts them there. */
     @Test
-    @Pending(NO_REPORT)
     void TC_K_52_CSMS() {
         ScriptedStation s = booted();
         Exchange e = operatorStatus(s, "GetChargingProfiles", Json.obj("requestId", 52, "chargingProfile", Json.obj(
