@@ -25,10 +25,13 @@ import org.v2gcsms.ocpp.v21.PublishFirmwareStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.ReportChargingProfilesRequest;
 import org.v2gcsms.ocpp.v21.ReservationStatusUpdateRequest;
 import org.v2gcsms.ocpp.v21.SecurityEventNotificationRequest;
+import org.v2gcsms.ocpp.v21.SignCertificateRequest;
 import org.v2gcsms.ocpp.v21.StatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.TransactionEventRequest;
 import org.v2gcsms.sessions.auth.Authorizer;
 import org.v2gcsms.sessions.auth.LocalAuthList;
+import org.v2gcsms.sessions.certificates.CertificateSigning;
+import org.v2gcsms.sessions.certificates.StationCertificateAuthority;
 import org.v2gcsms.sessions.commands.StationCalls;
 import org.v2gcsms.sessions.commands.StationCommands;
 import org.v2gcsms.sessions.devicemodel.DeviceModelService;
@@ -105,6 +108,11 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(NotifyChargingLimitRequest.class, notices::chargingLimit)
                 .on(ClearedChargingLimitRequest.class, notices::chargingLimitCleared)
                 .on(PublishFirmwareStatusNotificationRequest.class, notices::publishFirmwareStatus);
+        settings.certificateAuthority().ifPresent(dir -> {
+            CertificateSigning signing = new CertificateSigning(StationCertificateAuthority.openOrCreate(dir, clock),
+                    commands);
+            messages.on(SignCertificateRequest.class, signing::signCertificate);
+        });
     }
 
     /**

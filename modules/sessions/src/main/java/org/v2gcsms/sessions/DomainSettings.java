@@ -1,19 +1,39 @@
 package org.v2gcsms.sessions;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
 import org.v2gcsms.sessions.session.SessionSettings;
 import org.v2gcsms.sessions.stations.StationSettings;
 import org.v2gcsms.sessions.transactions.StaleTransactionPolicy;
 
-/** The domain's configuration. */
+/**
+ * The domain's configuration.
+ *
+ * @param certificateAuthority the directory of the CA that signs stations' certificate requests (created there
+ *                             on first use); empty: SignCertificate is not supported
+ */
 public record DomainSettings(StationSettings stations, UnknownTokenPolicy unknownTokens,
-                             StaleTransactionPolicy staleTransactions, SessionSettings sessions) {
+                             StaleTransactionPolicy staleTransactions, SessionSettings sessions,
+                             Optional<Path> certificateAuthority) {
     public DomainSettings {
         Objects.requireNonNull(stations, "stations");
         Objects.requireNonNull(unknownTokens, "unknownTokens");
         Objects.requireNonNull(staleTransactions, "staleTransactions");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(certificateAuthority, "certificateAuthority");
+    }
+
+    /** Without a CA: SignCertificate is answered NotSupported. */
+    public DomainSettings(StationSettings stations, UnknownTokenPolicy unknownTokens,
+                          StaleTransactionPolicy staleTransactions, SessionSettings sessions) {
+        this(stations, unknownTokens, staleTransactions, sessions, Optional.empty());
+    }
+
+    /** The same settings, signing station certificates with the CA kept in {@code dir}. */
+    public DomainSettings withCertificateAuthority(Path dir) {
+        return new DomainSettings(stations, unknownTokens, staleTransactions, sessions, Optional.of(dir));
     }
 
     /** With the default session settings (40-minute limit, warned 5 minutes before). */
