@@ -90,7 +90,9 @@ public final class Csms implements AutoCloseable {
                         DomainWiring.unknownStations(settings.autoRegister())), UnknownTokenPolicy.REJECT,
                         StaleTransactionPolicy.defaults(), SessionSettings.of(
                                 SessionLimits.of(settings.maxSession(), settings.maxSessionWarning()))
-                        .withCheckEvery(sessionCheckEvery)), clock);
+                        .withCheckEvery(sessionCheckEvery))
+                        // Station certificates (SignCertificate) signed by a CA kept under the data directory.
+                        .withCertificateAuthority(settings.dataDir().resolve("ca")), clock);
         OcppHandlers handlers = new OcppHandlers();
         StationMessageTaps taps = new StationMessageTaps();
         DomainWiring.handle(handlers, domain, taps);

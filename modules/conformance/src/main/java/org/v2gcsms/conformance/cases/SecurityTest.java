@@ -133,13 +133,10 @@ class SecurityTest extends CsmsCase {
         signed.replyStatus("Accepted");
     }
 
-    private static final String NO_SIGNING = "the app does not give the domain a station CA yet "
-            + "(DomainSettings.withCertificateAuthority), so SignCertificate is answered NotSupported";
     private static final String NO_V2G_CA = "the CSMS holds no V2G PKI sub-CA: it rejects SignCertificate for a "
             + "V2GCertificate";
 
     @Test
-    @Pending(NO_SIGNING)
     void TC_A_11_CSMS() {
         renew("SignChargingStationCertificate", "ChargingStationCertificate");
     }
@@ -151,14 +148,12 @@ class SecurityTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_SIGNING)
     void TC_A_13_CSMS() {
         renew("SignCombinedCertificate", "ChargingStationCertificate");
     }
 
     /** The station refuses the chain the CSMS signed; it reports InvalidChargingStationCertificate. */
     @Test
-    @Pending(NO_SIGNING)
     void TC_A_14_CSMS() {
         ScriptedStation s = booted();
         operatorStatus(s, "TriggerMessage", Json.obj("requestedMessage", "SignChargingStationCertificate"), any(), "",
