@@ -66,7 +66,8 @@ public final class SiteEndpoints implements EndpointGroup, AutoCloseable {
         sampler.scheduleAtFixedRate(this::sampleAll, 0, sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void sampleAll() {
+    /** Takes one power sample of every site now (the sampler's tick; tests call it to avoid waiting for one). */
+    void sampleAll() {
         try {
             sites.all().forEach(s -> power.record(s, Duration.ZERO));
         } catch (RuntimeException e) {

@@ -71,6 +71,7 @@ final class ApiFixture implements AutoCloseable {
     ControlLoop control;
     GridSafety safety;
     private final HttpClient http = HttpClient.newHttpClient();
+    private List<EndpointGroup> groups = List.of();
 
     /** An HTTP answer: status and body (parsed when JSON). */
     record Answer(int status, String text, java.net.http.HttpHeaders headers) {
@@ -85,6 +86,12 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture() throws Exception {
         this(WebhookPolicy.defaults());
+    }
+
+    /** Samples every site's power now, as the periodic sampler would. */
+    void samplePowerNow() {
+        groups.stream().filter(SiteEndpoints.class::isInstance).map(SiteEndpoints.class::cast)
+                .forEach(SiteEndpoints::sampleAll);
     }
 
     ApiFixture(WebhookPolicy webhooks) throws Exception {
@@ -153,7 +160,6 @@ final class ApiFixture implements AutoCloseable {
                 domain.disconnected(new StationContext(s.stationId(), s.version(), s.connectionId()));
             }
         };
-        List<EndpointGroup> groups = List.of();
         if (site) {
             Sites sites = new Sites(List.of(new Site(SITE, "Depot", List.of("CS-*"), 300, 100,
                     LoadProfile.flat("base", 120), LoadProfile.flat("pv", 0), Tariff.flat("flat", "KRW", 170, 90),
