@@ -31,6 +31,8 @@ class ScriptedStationTest {
     static final class FakeCsms extends WebSocketServer {
         final BlockingQueue<String> fromStation = new ArrayBlockingQueue<>(16);
         final CountDownLatch started = new CountDownLatch(1);
+        /** Counted down when the server side of the station's connection is open (after the client's side may be). */
+        final CountDownLatch stationOpen = new CountDownLatch(1);
         volatile WebSocket station;
 
         FakeCsms() {
@@ -41,6 +43,7 @@ class ScriptedStationTest {
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             station = conn;
+            stationOpen.countDown();
         }
 
         @Override
@@ -74,13 +77,15 @@ class ScriptedStationTest {
         csms.stop(1000);
     }
 
-    private ScriptedStation station() {
-        return ScriptedStation.connect(URI.create("ws://127.0.0.1:" + csms.getPort() + "/ocpp/"), "CS-1", null,
-                "ocpp2.0.1");
+    private ScriptedStation station() throws InterruptedException {
+        ScriptedStation s = ScriptedStation.connect(URI.create("ws://127.0.0.1:" + csms.getPort() + "/ocpp/"), "CS-1",
+                null, "ocpp2.0.1");
+        assertTrue(csms.stationOpen.await(5, TimeUnit.SECONDS), "the fake CSMS saw the station connect");
+        return s;
     }
 
     @Test
-    void aCallThatBreaksTheOfficialSchemaFailsTheStepWaitingForIt() {
+    void aCallThatBreaksTheOfficialSchemaFailsTheStepWaitingForIt() throws Exception {
         ScriptedStation s = station();
         // evseId is required in SetChargingProfileRequest.
         csms.station.send("[2,\"c1\",\"SetChargingProfile\",{\"chargingProfile\":{\"id\":1,\"stackLevel\":0,"
@@ -94,7 +99,7 @@ class ScriptedStationTest {
     }
 
     @Test
-    void waitingInVainSaysWhatWasExpectedAndThatNothingCame() {
+    void waitingInVainSaysWhatWasExpectedAndThatNothingCame() throws Exception {
         ScriptedStation s = station();
         AssertionError e = assertThrows(AssertionError.class, () -> s.expectCall("SetChargingProfile",
                 p -> "TxProfile".equals(Json.str(p, "chargingProfile.chargingProfilePurpose")),
