@@ -24,14 +24,14 @@ import org.java_websocket.protocols.Protocol;
  * at), reports a CSMS CALL it has no responder for as NotImplemented, and stays silent when a responder
  * returns null.
  */
-final class TestStation extends WebSocketClient {
-    static final long WAIT_SECONDS = 15;
+public final class TestStation extends WebSocketClient {
+    public static final long WAIT_SECONDS = 15;
 
     /** A CALLERROR the CSMS answered with. */
-    record CallError(String code, String description) {}
+    public record CallError(String code, String description) {}
 
     /** A CALL the CSMS sent. */
-    record IncomingCall(String messageId, String action, JsonObject payload) {}
+    public record IncomingCall(String messageId, String action, JsonObject payload) {}
 
     private final Map<String, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     private final Map<String, Function<JsonObject, JsonObject>> responders = new ConcurrentHashMap<>();
@@ -42,7 +42,7 @@ final class TestStation extends WebSocketClient {
         super(uri, new Draft_6455(List.of(), List.of(new Protocol(subprotocol))));
     }
 
-    static TestStation connect(URI ocppUrl, String stationId, String subprotocol) throws InterruptedException {
+    public static TestStation connect(URI ocppUrl, String stationId, String subprotocol) throws InterruptedException {
         TestStation station = new TestStation(ocppUrl.resolve(stationId), subprotocol);
         if (!station.connectBlocking(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new AssertionError("Station " + stationId + " could not connect");
@@ -51,13 +51,13 @@ final class TestStation extends WebSocketClient {
     }
 
     /** Answers every CSMS CALL of this action with what the function returns for its payload. */
-    TestStation answering(String action, Function<JsonObject, JsonObject> responder) {
+    public TestStation answering(String action, Function<JsonObject, JsonObject> responder) {
         responders.put(action, responder);
         return this;
     }
 
     /** Sends a CALL; the result is the CALLRESULT payload, or a {@link CallError}. */
-    Object call(String action, String payloadJson) {
+    public Object call(String action, String payloadJson) {
         String id = "m" + ids.incrementAndGet();
         CompletableFuture<Object> answer = new CompletableFuture<>();
         pending.put(id, answer);
@@ -66,7 +66,7 @@ final class TestStation extends WebSocketClient {
     }
 
     /** Sends a CALL that must succeed; returns its result payload. */
-    JsonObject ok(String action, String payloadJson) {
+    public JsonObject ok(String action, String payloadJson) {
         Object answer = call(action, payloadJson);
         if (answer instanceof CallError e) {
             throw new AssertionError(action + " was answered " + e);
@@ -75,7 +75,7 @@ final class TestStation extends WebSocketClient {
     }
 
     /** The next CALL of this action from the CSMS (others are skipped), waiting up to {@link #WAIT_SECONDS}. */
-    IncomingCall awaitCall(String action) throws InterruptedException {
+    public IncomingCall awaitCall(String action) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (true) {
             IncomingCall c = incoming.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -121,7 +121,7 @@ final class TestStation extends WebSocketClient {
         }
     }
 
-    static JsonObject json(String json) {
+    public static JsonObject json(String json) {
         return JsonParser.parseString(json).getAsJsonObject();
     }
 

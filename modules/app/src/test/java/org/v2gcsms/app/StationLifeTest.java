@@ -1,5 +1,6 @@
 package org.v2gcsms.app;
 
+import org.v2gcsms.api.TestStation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
