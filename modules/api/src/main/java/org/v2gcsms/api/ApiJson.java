@@ -14,29 +14,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.v2gcsms.ocpp.json.InstantText;
 
 /** The API's JSON: records and OCPP enums (by their wire values) out, strict JSON objects in. */
 public final class ApiJson {
     private static final Gson GSON = new GsonBuilder()
-            .registerTypeAdapter(Instant.class, new TypeAdapter<Instant>() {
-                @Override
-                public void write(JsonWriter out, Instant value) throws IOException {
-                    if (value == null) {
-                        out.nullValue();
-                    } else {
-                        out.value(value.toString());
-                    }
-                }
-
-                @Override
-                public Instant read(JsonReader in) throws IOException {
-                    if (in.peek() == JsonToken.NULL) {
-                        in.nextNull();
-                        return null;
-                    }
-                    return Instant.parse(in.nextString());
-                }
-            })
+            .registerTypeAdapter(Instant.class, new InstantText())
             // java.time is closed to reflection: durations go out as ISO-8601 (PT40M)
             .registerTypeAdapter(java.time.Duration.class, new TypeAdapter<java.time.Duration>() {
                 @Override

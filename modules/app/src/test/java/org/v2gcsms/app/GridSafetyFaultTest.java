@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +24,7 @@ import org.v2gcsms.control.site.LoadProfile;
 import org.v2gcsms.control.site.Site;
 import org.v2gcsms.control.site.Sites;
 import org.v2gcsms.control.site.Tariff;
+import org.v2gcsms.store.ManualClock;
 import org.v2gcsms.gridsafety.GridSafety;
 import org.v2gcsms.gridsafety.GridSafetyEvent;
 import org.v2gcsms.gridsafety.guard.EvseLimits;
@@ -59,33 +58,9 @@ class GridSafetyFaultTest {
     private static final Path PRESETS = Path.of("../../config/gridcodes");
     private static final EvModel EV = new EvModel("V2G", 1, 64, 5.6, 50, 50);
 
-    /** A clock the test moves. */
-    static final class HandClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** One CSMS with grid safety, a site "A" of stations LOM-*, and simulated stations on its own clock. */
     final class Rig implements AutoCloseable {
-        final HandClock clock = new HandClock();
+        final ManualClock clock = new ManualClock(Instant.parse("2026-11-21T10:00:00Z"));
         final SimClock simClock = SimClock.startingNow(10);
         final SimScheduler scheduler = new SimScheduler(simClock, 2);
         final SimulationLog log = new SimulationLog();

@@ -2,15 +2,11 @@ package org.v2gcsms.store;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import org.v2gcsms.ocpp.json.InstantText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +28,7 @@ final class JdbcSessionRepository implements SessionRepository {
             "limit_reached_at", "stop_attempts", "last_stop_attempt_at", "stop_ignored", "last_seq_no",
             "illegal_transitions", "updated_at");
     private static final String ENDED = SessionState.ENDED.name();
-    private static final Gson JSON = new GsonBuilder().registerTypeAdapter(Instant.class, new InstantJson()).create();
+    private static final Gson JSON = new GsonBuilder().registerTypeAdapter(Instant.class, new InstantText()).create();
 
     private final Database db;
     private final String upsert;
@@ -132,26 +128,5 @@ final class JdbcSessionRepository implements SessionRepository {
             b.ended(EndReason.parse(endReason), rs.getString("stopped_reason"), Sql.instant(rs, "ended_at"));
         }
         return b.build();
-    }
-
-    /** Instants in the needs JSON as RFC 3339 text. */
-    private static final class InstantJson extends TypeAdapter<Instant> {
-        @Override
-        public void write(JsonWriter out, Instant value) throws IOException {
-            if (value == null) {
-                out.nullValue();
-            } else {
-                out.value(value.toString());
-            }
-        }
-
-        @Override
-        public Instant read(JsonReader in) throws IOException {
-            if (in.peek() == JsonToken.NULL) {
-                in.nextNull();
-                return null;
-            }
-            return Instant.parse(in.nextString());
-        }
     }
 }
