@@ -104,6 +104,7 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(NotifyCustomerInformationRequest.class, notices::customerInformation)
                 .on(ReportChargingProfilesRequest.class, notices::chargingProfilesReport)
                 .on(NotifyMonitoringReportRequest.class, notices::monitoringReport)
+                .onV201(org.v2gcsms.ocpp.v201.NotifyMonitoringReportRequest.class, notices::monitoringReport)
                 .on(NotifyDisplayMessagesRequest.class, notices::displayMessages)
                 .on(NotifyChargingLimitRequest.class, notices::chargingLimit)
                 .on(ClearedChargingLimitRequest.class, notices::chargingLimitCleared)

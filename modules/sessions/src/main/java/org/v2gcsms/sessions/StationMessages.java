@@ -28,6 +28,7 @@ public final class StationMessages {
 
     private final StationService stations;
     private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+    private final Map<String, Route<?>> v201Routes = new LinkedHashMap<>();
 
     StationMessages(StationService stations) {
         this.stations = stations;
@@ -39,6 +40,19 @@ public final class StationMessages {
             throw new IllegalArgumentException("Handlers take 2.1 records: " + v21RequestType.getName());
         }
         routes.put(action, new Route<>(v21RequestType, handler));
+        return this;
+    }
+
+    /**
+     * Answers a 2.0.1 request as its own 2.0.1 record, for the rare message that 2.1 cannot express without a
+     * value the station never sent (a 2.0.1 monitor has no eventNotificationType, which 2.1 requires): inventing
+     * one would store a claim the station did not make. The handler returns the 2.0.1 response.
+     */
+    <Q> StationMessages onV201(Class<Q> v201RequestType, Handler<Q> handler) {
+        if (MessageVersions.versionOf(v201RequestType) != org.v2gcsms.ocpp.OcppVersion.V201) {
+            throw new IllegalArgumentException("Not a 2.0.1 record: " + v201RequestType.getName());
+        }
+        v201Routes.put(v201RequestType.getSimpleName().replaceFirst("Request$", ""), new Route<>(v201RequestType, handler));
         return this;
     }
 
@@ -58,6 +72,10 @@ public final class StationMessages {
             throw new OcppError(ErrorCode.NotSupported, action + " is not supported");
         }
         stations.admit(ctx, action);
+        Route<?> own = ctx.version() == org.v2gcsms.ocpp.OcppVersion.V201 ? v201Routes.get(action) : null;
+        if (own != null) {
+            return own.handle(ctx, request);
+        }
         Object response = route.handle(ctx, MessageVersions.toV21(request));
         return MessageVersions.to(ctx.version(), response);
     }

@@ -6,14 +6,10 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 
 /** N Diagnostics: logs, customer information, monitoring and the events monitors raise. */
 class DiagnosticsTest extends CsmsCase {
-    private static final String NOTIFY_MONITORING = "the CSMS answers an OCPP 2.0.1 NotifyMonitoringReport with "
-            + "InternalError (it converts the report to 2.1, whose VariableMonitoring requires eventNotificationType)";
-
     private static JsonObject getLog(String type, int requestId) {
         return Json.obj("logType", type, "requestId", requestId, "log", Json.obj("remoteLocation",
                 "https://logs.example.com/upload"));
@@ -146,32 +142,27 @@ class DiagnosticsTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NOTIFY_MONITORING)
     void TC_N_01_CSMS() {
         monitoringReport(Json.obj("monitoringCriteria", Json.arr("ThresholdMonitoring")));
     }
 
     @Test
-    @Pending(NOTIFY_MONITORING)
     void TC_N_02_CSMS() {
         monitoringReport(Json.obj("componentVariable", Json.arr(componentVariable())));
     }
 
     @Test
-    @Pending(NOTIFY_MONITORING)
     void TC_N_03_CSMS() {
         monitoringReport(Json.obj("monitoringCriteria", Json.arr("DeltaMonitoring"), "componentVariable",
                 Json.arr(componentVariable())));
     }
 
     @Test
-    @Pending(NOTIFY_MONITORING)
     void TC_N_47_CSMS() {
         monitoringReport(new JsonObject());
     }
 
     @Test
-    @Pending(NOTIFY_MONITORING)
     void TC_N_60_CSMS() {
         monitoringReport(Json.obj("monitoringCriteria", Json.arr("ThresholdMonitoring", "PeriodicMonitoring"),
                 "componentVariable", Json.arr(Json.obj("component", Json.obj("name", "EVSE")))));

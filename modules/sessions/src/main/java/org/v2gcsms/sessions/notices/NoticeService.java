@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.v2gcsms.ocpp.OcppMessages;
-import org.v2gcsms.ocpp.OcppVersion;
 import org.v2gcsms.ocpp.v21.ClearedChargingLimitRequest;
 import org.v2gcsms.ocpp.v21.ClearedChargingLimitResponse;
 import org.v2gcsms.ocpp.v21.DataTransferRequest;
@@ -34,6 +33,7 @@ import org.v2gcsms.ocpp.v21.ReservationStatusUpdateRequest;
 import org.v2gcsms.ocpp.v21.ReservationStatusUpdateResponse;
 import org.v2gcsms.ocpp.v21.SecurityEventNotificationRequest;
 import org.v2gcsms.ocpp.v21.SecurityEventNotificationResponse;
+import org.v2gcsms.sessions.MessageVersions;
 import org.v2gcsms.sessions.StationContext;
 import org.v2gcsms.sessions.WireEnums;
 
@@ -104,6 +104,13 @@ public final class NoticeService {
         return new NotifyMonitoringReportResponse(null);
     }
 
+    /** A 2.0.1 monitoring report, kept as the station sent it (see {@code StationMessages.onV201}). */
+    public org.v2gcsms.ocpp.v201.NotifyMonitoringReportResponse monitoringReport(StationContext ctx,
+            org.v2gcsms.ocpp.v201.NotifyMonitoringReportRequest r) {
+        store(ctx, NoticeKind.MONITORING_REPORT, chunk(r.requestId(), r.seqNo(), r.tbc()), r.generatedAt(), r);
+        return new org.v2gcsms.ocpp.v201.NotifyMonitoringReportResponse(null);
+    }
+
     public NotifyDisplayMessagesResponse displayMessages(StationContext ctx, NotifyDisplayMessagesRequest r) {
         store(ctx, NoticeKind.DISPLAY_MESSAGES, chunk(r.requestId(), null, r.tbc()), null, r);
         return new NotifyDisplayMessagesResponse(null);
@@ -141,6 +148,6 @@ public final class NoticeService {
     }
 
     private static String json(Object message) {
-        return OcppMessages.of(OcppVersion.V21).encode(message).toString();
+        return OcppMessages.of(MessageVersions.versionOf(message.getClass())).encode(message).toString();
     }
 }
