@@ -38,10 +38,7 @@ import org.v2gcsms.server.CallHandler;
 import org.v2gcsms.server.ConnectedStation;
 import org.v2gcsms.server.CsmsServer;
 import org.v2gcsms.server.OcppHandlers;
-import org.v2gcsms.server.PasswordHash;
-import org.v2gcsms.server.SecurityProfile;
 import org.v2gcsms.server.ServerConfig;
-import org.v2gcsms.server.StationCredentials;
 import org.v2gcsms.server.StationListener;
 import org.v2gcsms.server.StationRegistry;
 import org.v2gcsms.sessions.CsmsDomain;
@@ -137,18 +134,7 @@ final class ApiFixture implements AutoCloseable {
         if (site) { // grid safety hears a station's DER alarm (OCPP 2.1), as the app wires it
             handlers.on(OcppVersion.V21, NotifyDERAlarmRequest.class, (st, r) -> safety.derAlarm(st.stationId(), r));
         }
-        StationRegistry registry = new StationRegistry() {
-            @Override
-            public Optional<StationCredentials> find(String stationId) {
-                return store.repositories().stations().secret(stationId).map(s -> new StationCredentials(stationId,
-                        SecurityProfile.ofNumber(s.securityProfile()), s.passwordHash().map(PasswordHash::parse)));
-            }
-
-            @Override
-            public AutoRegistration autoRegistration() {
-                return AutoRegistration.ACCEPT;
-            }
-        };
+        StationRegistry registry = new RegisteredStations(store.repositories().stations(), AutoRegistration.ACCEPT);
         StationListener listener = new StationListener() {
             @Override
             public void connected(ConnectedStation s) {

@@ -3,6 +3,7 @@ package org.v2gcsms.app;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.v2gcsms.api.RegisteredStations;
 import org.v2gcsms.ocpp.OcppMessages;
 import org.v2gcsms.ocpp.OcppVersion;
 import org.v2gcsms.server.AutoRegistration;
@@ -10,8 +11,6 @@ import org.v2gcsms.server.CallHandler;
 import org.v2gcsms.server.ConnectedStation;
 import org.v2gcsms.server.OcppHandlers;
 import org.v2gcsms.server.PasswordHash;
-import org.v2gcsms.server.SecurityProfile;
-import org.v2gcsms.server.StationCredentials;
 import org.v2gcsms.server.StationLink;
 import org.v2gcsms.server.StationListener;
 import org.v2gcsms.server.StationRegistry;
@@ -76,18 +75,7 @@ final class DomainWiring {
 
     /** Station credentials from the database; the password is kept as the server's PasswordHash encoding. */
     static StationRegistry registry(StationRepository stations, AutoRegistration autoRegistration) {
-        return new StationRegistry() {
-            @Override
-            public Optional<StationCredentials> find(String stationId) {
-                return stations.secret(stationId).map(s -> new StationCredentials(stationId,
-                        SecurityProfile.ofNumber(s.securityProfile()), s.passwordHash().map(PasswordHash::parse)));
-            }
-
-            @Override
-            public AutoRegistration autoRegistration() {
-                return autoRegistration;
-            }
-        };
+        return new RegisteredStations(stations, autoRegistration);
     }
 
     static UnknownStationPolicy unknownStations(AutoRegistration autoRegistration) {

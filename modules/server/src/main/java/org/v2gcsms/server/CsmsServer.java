@@ -65,10 +65,10 @@ public final class CsmsServer implements AutoCloseable {
     private final AtomicLong connectionIds = new AtomicLong();
     private final ChannelGroup sockets = new DefaultChannelGroup("stations", GlobalEventExecutor.INSTANCE);
     private volatile ServerState state = ServerState.NEW;
-    private SslContext tls;
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
     private Channel listening;
+    private Channel listeningPlain;
 
     /**
      * @param routes plain HTTP routes, asked after the built-in {@code GET /health}
@@ -95,24 +95,18 @@ public final class CsmsServer implements AutoCloseable {
         for (OcppVersion version : OcppVersion.values()) {
             Catalogues.of(version); // load the schemas now, not on the first station's message
         }
-        tls = config.tls().map(TlsContexts::server).orElse(null);
+        SslContext tls = config.tls().map(TlsContexts::server).orElse(null);
         acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        sockets.add(channel);
-                        compose(channel);
-                    }
-                });
         try {
-            listening = bootstrap.bind(config.host(), config.port()).sync().channel();
+            listening = listen(config.port(), tls);
+            if (config.plainPort().isPresent()) {
+                listeningPlain = listen(config.plainPort().getAsInt(), null);
+            }
         } catch (RuntimeException | InterruptedException e) {
+            if (listening != null) {
+                listening.close();
+            }
             acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             handlerThreads.shutdown();
@@ -122,9 +116,30 @@ public final class CsmsServer implements AutoCloseable {
         state = ServerState.RUNNING;
         log.info("Accepting stations on {}://{}:{}{}/<stationId> ({} and {})", config.tlsEnabled() ? "wss" : "ws",
                 config.host(), port(), config.pathPrefix(), OcppVersion.V21.subprotocol(), OcppVersion.V201.subprotocol());
+        if (listeningPlain != null) {
+            log.info("Accepting stations on ws://{}:{}{}/<stationId> too (security profile 1, until they upgrade)",
+                    config.host(), plainPort(), config.pathPrefix());
+        }
     }
 
-    private void compose(SocketChannel channel) {
+    /** One listening socket; {@code tls} null: plain ws://. Both listeners share the threads and the pipeline. */
+    private Channel listen(int port, SslContext tls) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        sockets.add(channel);
+                        compose(channel, tls);
+                    }
+                })
+                .bind(config.host(), port).sync().channel();
+    }
+
+    private void compose(SocketChannel channel, SslContext tls) {
         ChannelPipeline p = channel.pipeline();
         p.addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, config.pingInterval().toMillis(),
                 TimeUnit.MILLISECONDS));
@@ -166,6 +181,14 @@ public final class CsmsServer implements AutoCloseable {
         return ((InetSocketAddress) listening.localAddress()).getPort();
     }
 
+    /** The bound port of the extra ws:// listener ({@link ServerConfig#plainPort()}). */
+    public int plainPort() {
+        if (listeningPlain == null) {
+            throw new IllegalStateException("Server has no plain listener (not started, or no plainPort configured)");
+        }
+        return ((InetSocketAddress) listeningPlain.localAddress()).getPort();
+    }
+
     /** Where other modules send CALLs to stations. */
     public StationLink stations() {
         return stations;
@@ -203,6 +226,9 @@ public final class CsmsServer implements AutoCloseable {
             connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down");
         }
         listening.close().syncUninterruptibly();
+        if (listeningPlain != null) {
+            listeningPlain.close().syncUninterruptibly();
+        }
         if (!sockets.newCloseFuture().awaitUninterruptibly(SOCKET_CLOSE_WAIT_MILLIS)) {
             log.warn("Some sockets did not close in time; forcing them closed");
         }

@@ -33,6 +33,11 @@ public final class InMemoryStationRegistry implements StationRegistry {
     }
 
     @Override
+    public void raiseProfile(String stationId, SecurityProfile profile) {
+        stations.computeIfPresent(stationId, (id, c) -> new StationCredentials(id, profile, c.password()));
+    }
+
+    @Override
     public Optional<StationCredentials> find(String stationId) {
         return Optional.ofNullable(stations.get(stationId));
     }

@@ -3,6 +3,7 @@ package org.v2gcsms.server;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything the WebSocket endpoint needs to start. Invalid values are refused at construction
@@ -11,7 +12,9 @@ import java.util.Optional;
  * @param host               address to bind
  * @param port               TCP port; 0 picks a free one ({@link CsmsServer#port()} tells which)
  * @param pathPrefix         stations connect to {@code <pathPrefix>/<stationId>}
- * @param tls                present: wss:// only; empty: ws:// only
+ * @param tls                present: wss:// on {@code port}; empty: ws:// on {@code port}
+ * @param plainPort          with TLS, also accept ws:// (security profile 1) on this port — 0 picks a free one
+ *                           ({@link CsmsServer#plainPort()}) — for stations not yet upgraded to TLS; empty: none
  * @param maxFrameBytes      largest WebSocket message accepted (after decompression); larger closes with 1009
  * @param rateLimit          per-connection inbound message rate
  * @param inboxCapacity      inbound messages one station may have waiting for its handlers
@@ -22,7 +25,8 @@ import java.util.Optional;
  * @param handshakeTimeout   how long a client may take to complete the upgrade
  * @param shutdownGrace      how long {@link CsmsServer#close()} lets running handlers finish
  */
-public record ServerConfig(String host, int port, String pathPrefix, Optional<TlsConfig> tls, int maxFrameBytes,
+public record ServerConfig(String host, int port, String pathPrefix, Optional<TlsConfig> tls,
+                           OptionalInt plainPort, int maxFrameBytes,
                            RateLimit rateLimit, int inboxCapacity, Duration callTimeout, Duration heartbeatInterval,
                            Duration pingInterval, Duration idleTimeout, Duration handshakeTimeout,
                            Duration shutdownGrace) {
@@ -53,6 +57,18 @@ public record ServerConfig(String host, int port, String pathPrefix, Optional<Tl
         }
         pathPrefix = normalisePrefix(pathPrefix);
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(plainPort, "plainPort");
+        if (plainPort.isPresent()) {
+            if (tls.isEmpty()) {
+                throw new IllegalArgumentException("plainPort is a second, ws:// port beside the wss:// one: it needs tls");
+            }
+            if (plainPort.getAsInt() < 0 || plainPort.getAsInt() > 65535) {
+                throw new IllegalArgumentException("plainPort must be 0..65535, was " + plainPort.getAsInt());
+            }
+            if (plainPort.getAsInt() != 0 && plainPort.getAsInt() == port) {
+                throw new IllegalArgumentException("plainPort must differ from port (" + port + ")");
+            }
+        }
         positive(maxFrameBytes, "maxFrameBytes");
         Objects.requireNonNull(rateLimit, "rateLimit");
         positive(inboxCapacity, "inboxCapacity");
@@ -119,6 +135,7 @@ public record ServerConfig(String host, int port, String pathPrefix, Optional<Tl
         private int port = 8080;
         private String pathPrefix = "/ocpp";
         private Optional<TlsConfig> tls = Optional.empty();
+        private OptionalInt plainPort = OptionalInt.empty();
         private int maxFrameBytes = 256 * 1024;
         private RateLimit rateLimit = new RateLimit(20, 60, 30);
         private int inboxCapacity = 32;
@@ -136,6 +153,7 @@ public record ServerConfig(String host, int port, String pathPrefix, Optional<Tl
             port = c.port;
             pathPrefix = c.pathPrefix;
             tls = c.tls;
+            plainPort = c.plainPort;
             maxFrameBytes = c.maxFrameBytes;
             rateLimit = c.rateLimit;
             inboxCapacity = c.inboxCapacity;
@@ -151,7 +169,8 @@ public record ServerConfig(String host, int port, String pathPrefix, Optional<Tl
         public Builder port(int v) { port = v; return this; }
         public Builder pathPrefix(String v) { pathPrefix = v; return this; }
         public Builder tls(TlsConfig v) { tls = Optional.of(v); return this; }
-        public Builder plain() { tls = Optional.empty(); return this; }
+        public Builder plain() { tls = Optional.empty(); plainPort = OptionalInt.empty(); return this; }
+        public Builder plainPort(int v) { plainPort = OptionalInt.of(v); return this; }
         public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
         public Builder rateLimit(RateLimit v) { rateLimit = v; return this; }
         public Builder inboxCapacity(int v) { inboxCapacity = v; return this; }
@@ -163,7 +182,7 @@ public record ServerConfig(String host, int port, String pathPrefix, Optional<Tl
         public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, pathPrefix, tls, maxFrameBytes, rateLimit, inboxCapacity, callTimeout,
+            return new ServerConfig(host, port, pathPrefix, tls, plainPort, maxFrameBytes, rateLimit, inboxCapacity, callTimeout,
                     heartbeatInterval, pingInterval, idleTimeout, handshakeTimeout, shutdownGrace);
         }
     }

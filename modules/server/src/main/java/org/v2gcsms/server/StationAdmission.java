@@ -7,12 +7,15 @@ import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a handshake may proceed, per the station's security profile. Blocking (registry
  * lookup, PBKDF2), so it runs off the event loop.
  */
 final class StationAdmission {
+    private static final Logger log = LoggerFactory.getLogger(StationAdmission.class);
     static final int UNAUTHORIZED = 401;
     static final int NOT_FOUND = 404;
 
@@ -40,13 +43,50 @@ final class StationAdmission {
             return new Admission.Admitted(stationId, transport, true);
         }
         StationCredentials station = known.get();
-        return switch (station.profile()) {
-            case BASIC_AUTH -> basicAuth(station, authorization);
-            case TLS_BASIC_AUTH -> tls ? basicAuth(station, authorization)
-                    : new Admission.Refused(UNAUTHORIZED, "security profile 2 requires TLS");
-            case TLS_CLIENT_CERTIFICATE -> tls ? clientCertificate(station, clientCertificate)
-                    : new Admission.Refused(UNAUTHORIZED, "security profile 3 requires TLS");
-        };
+        SecurityProfile offered = offered(station, authorization, tls, clientCertificate);
+        if (offered.number() < station.profile().number()) {
+            // Downgrades are never allowed (A05): once on TLS, a station stays on TLS.
+            return new Admission.Refused(UNAUTHORIZED, "security profile " + station.profile().number()
+                    + (station.profile() == SecurityProfile.TLS_CLIENT_CERTIFICATE
+                    ? " requires TLS with a client certificate" : " requires TLS"));
+        }
+        Admission admission = offered == SecurityProfile.TLS_CLIENT_CERTIFICATE
+                ? clientCertificate(station, clientCertificate) : basicAuth(station, authorization);
+        if (admission instanceof Admission.Admitted && offered.number() > station.profile().number()) {
+            return raised(station, offered);
+        }
+        return admission;
+    }
+
+    /**
+     * The profile this connection proves: plain is 1; TLS with a client certificate and no Basic credentials
+     * (or from a station registered on 3) is 3; other TLS is 2.
+     */
+    private static SecurityProfile offered(StationCredentials station, Optional<String> authorization, boolean tls,
+                                           Optional<X509Certificate> clientCertificate) {
+        if (!tls) {
+            return SecurityProfile.BASIC_AUTH;
+        }
+        boolean certificateOnly = clientCertificate.isPresent()
+                && (authorization.isEmpty() || station.profile() == SecurityProfile.TLS_CLIENT_CERTIFICATE);
+        return certificateOnly ? SecurityProfile.TLS_CLIENT_CERTIFICATE : SecurityProfile.TLS_BASIC_AUTH;
+    }
+
+    /**
+     * A station that authenticated on a higher profile than registered has been upgraded (SetNetworkProfile,
+     * A05): the registry keeps the higher one, so lower-profile connections are refused from now on. If that
+     * cannot be stored the station still gets in (it proved itself) and the next connection tries again.
+     */
+    private Admission raised(StationCredentials station, SecurityProfile to) {
+        try {
+            registry.raiseProfile(station.stationId(), to);
+            log.info("Station {} upgraded from security profile {} to {}; lower profiles are refused from now on",
+                    station.stationId(), station.profile().number(), to.number());
+        } catch (RuntimeException e) {
+            log.error("Station {} connected on security profile {} but the upgrade from {} was not stored",
+                    station.stationId(), to.number(), station.profile().number(), e);
+        }
+        return new Admission.Admitted(station.stationId(), to, false);
     }
 
     private static Admission basicAuth(StationCredentials station, Optional<String> authorization) {

@@ -10,6 +10,12 @@ public interface StationRegistry {
 
     Optional<StationCredentials> find(String stationId);
 
+    /**
+     * Keeps a station's higher security profile after it proved itself on it (profile upgrade, A05): from then
+     * on {@link #find} reports the new profile and connections on lower ones are refused.
+     */
+    void raiseProfile(String stationId, SecurityProfile profile);
+
     /** The policy for stations that {@link #find} does not know. */
     AutoRegistration autoRegistration();
 }

@@ -109,6 +109,11 @@ class AdmissionTest {
             }
 
             @Override
+            public void raiseProfile(String stationId, SecurityProfile profile) {
+                throw new AssertionError("no station is known here, none can be upgraded");
+            }
+
+            @Override
             public AutoRegistration autoRegistration() {
                 return AutoRegistration.ACCEPT;
             }

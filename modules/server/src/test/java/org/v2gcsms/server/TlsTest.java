@@ -64,6 +64,47 @@ class TlsTest {
         station.closeBlocking();
     }
 
+    /**
+     * Profile upgrade (A05): a profile-1 station that comes back over TLS with its password is on profile 2
+     * from then on, and its plain ws:// connections are refused — on the same CSMS, which listens on both.
+     */
+    @Test
+    void aProfile1StationThatConnectsOverTlsIsUpgradedAndPlainIsRefusedAfterwards() throws Exception {
+        TlsConfig tls = new TlsConfig(new TlsConfig.ServerKey.Pkcs12(serverStore, TestCertificates.PASSWORD),
+                Optional.empty());
+        try (TestServer both = TestServer.start(b -> b.tls(tls).plainPort(0))) {
+            both.registry.setAutoRegistration(AutoRegistration.REJECT);
+            both.registry.registerWithPassword("UP1", SecurityProfile.BASIC_AUTH, PASSWORD);
+            String plainUrl = "ws://localhost:" + both.server.plainPort() + "/ocpp/UP1";
+
+            StationClient before = StationClient.to(plainUrl).offering("ocpp2.0.1").basicAuth("UP1", PASSWORD).open();
+            both.awaitEvent("connected UP1");
+            assertEquals(SecurityProfile.BASIC_AUTH, both.link().station("UP1").orElseThrow().securityProfile());
+            before.closeBlocking();
+            both.awaitEvent("disconnected UP1");
+
+            StationClient upgraded = StationClient.to(both.url("UP1")).offering("ocpp2.0.1").basicAuth("UP1", PASSWORD)
+                    .tls(TestCertificates.clientContext(serverStore, null)).open();
+            both.awaitEvent("connected UP1");
+            assertEquals(SecurityProfile.TLS_BASIC_AUTH, both.link().station("UP1").orElseThrow().securityProfile());
+            assertEquals(SecurityProfile.TLS_BASIC_AUTH, both.registry.find("UP1").orElseThrow().profile());
+            upgraded.closeBlocking();
+
+            try (Socket plain = new Socket("127.0.0.1", both.server.plainPort())) {
+                RawHttp.Response refused = RawHttp.upgrade(plain, "/ocpp/UP1", "Sec-WebSocket-Protocol: ocpp2.0.1",
+                        "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("UP1:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertEquals(401, refused.status(), "after the upgrade, profile 1 is refused");
+            }
+        }
+    }
+
+    @Test
+    void aPlainPortNeedsTls() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.builder().plainPort(0).build());
+    }
+
     @Test
     void profile2WithWrongPasswordOverTlsGets401() throws Exception {
         assertEquals(401, upgradeStatus("TLS2", null, "Authorization: Basic "
