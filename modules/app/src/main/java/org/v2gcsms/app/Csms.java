@@ -29,7 +29,6 @@ import org.v2gcsms.server.StationLink;
 import org.v2gcsms.server.TlsConfig;
 import org.v2gcsms.sessions.CsmsDomain;
 import org.v2gcsms.sessions.DomainSettings;
-import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
 import org.v2gcsms.sessions.session.SessionLimits;
 import org.v2gcsms.sessions.session.SessionSettings;
 import org.v2gcsms.sessions.stations.StationSettings;
@@ -82,28 +81,29 @@ public final class Csms implements AutoCloseable {
      */
     public static Csms start(CsmsSettings settings, Clock clock, Duration sessionCheckEvery)
             throws IOException, InterruptedException {
+        // Sites and session limits before anything opens: bad config stops the start, naming file and field.
+        List<Site> siteList = loadSites(settings.configDir());
+        SessionLimits limits = SessionLimitsConfig.load(settings.configDir(), siteList, settings.maxSession(),
+                settings.maxSessionWarning());
         Files.createDirectories(settings.dataDir());
         Store store = Store.open(settings.database());
         AtomicReference<CsmsServer> serverRef = new AtomicReference<>();
         CsmsDomain domain = new CsmsDomain(store.repositories(), DomainWiring.calls(() -> serverRef.get().stations()),
                 new DomainSettings(StationSettings.of(settings.heartbeatInterval(),
-                        DomainWiring.unknownStations(settings.autoRegister())), UnknownTokenPolicy.REJECT,
-                        StaleTransactionPolicy.defaults(), SessionSettings.of(
-                                SessionLimits.of(settings.maxSession(), settings.maxSessionWarning()))
-                        .withCheckEvery(sessionCheckEvery))
+                        DomainWiring.unknownStations(settings.autoRegister())), settings.unknownTokens(),
+                        StaleTransactionPolicy.defaults(), SessionSettings.of(limits).withCheckEvery(sessionCheckEvery))
                         // Station certificates (SignCertificate) signed by a CA kept under the data directory.
                         .withCertificateAuthority(settings.dataDir().resolve("ca")), clock);
         OcppHandlers handlers = new OcppHandlers();
         StationMessageTaps taps = new StationMessageTaps();
         DomainWiring.handle(handlers, domain, taps);
         Supplier<StationLink> link = () -> serverRef.get().stations();
-        Sites sites;
+        Sites sites = new Sites(siteList);
         GridSafetyWiring.Route route = new GridSafetyWiring.Route();
         GridSafety safety;
         ControlLoop loop;
         try {
-            // Sites and presets before the port opens: bad config stops the start, naming file and field.
-            sites = new Sites(loadSites(settings.configDir()));
+            // Presets before the port opens: bad config stops the start, naming file and field.
             safety = GridSafetyWiring.create(settings.configDir(), sites, domain, store, link, taps, handlers, clock,
                     route);
             loop = ControlWiring.create(sites, domain, safety, link, clock);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.v2gcsms.server.AutoRegistration;
+import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
 import org.v2gcsms.sessions.session.MaxDuration;
 import org.v2gcsms.store.DatabaseConfig;
 
@@ -18,14 +19,16 @@ import org.v2gcsms.store.DatabaseConfig;
  * @param adminApiKey    the first admin key of the back-office API; empty: only keys already in the database
  * @param maxSession     the default maximum session duration (sites and station groups may set their own)
  * @param maxSessionWarning how long before the maximum duration the driver and subscribers are warned
- * @param configDir      sites, grid-code presets and per-site grid-safety settings (docs/control.md, grid-safety.md)
+ * @param configDir      sites, station groups, grid-code presets and per-site grid-safety settings
+ *                       (docs/control.md, sessions.md, grid-safety.md)
+ * @param unknownTokens  how Authorize and TransactionEvent answer an id token the CSMS does not have
  */
 public record CsmsSettings(String host, int port, String pathPrefix, Path dataDir, AutoRegistration autoRegister,
                            Duration heartbeatInterval, Duration callTimeout, int maxFrameBytes,
                            double maxMessagesPerSecond, Optional<Path> tlsCertificate, Optional<Path> tlsKey,
                            Optional<Path> tlsClientCa, Optional<String> jdbcUrl, String dbUser, String dbPassword,
                            Optional<String> adminApiKey, MaxDuration maxSession, Duration maxSessionWarning,
-                           Path configDir) {
+                           Path configDir, UnknownTokenPolicy unknownTokens) {
 
     public static final int DEFAULT_PORT = 8180;
     /** Sites ({@code sites/}), grid-code presets ({@code gridcodes/}) and per-site grid safety ({@code grid-safety/}). */
@@ -44,9 +47,10 @@ public record CsmsSettings(String host, int port, String pathPrefix, Path dataDi
         }
         Objects.requireNonNull(adminApiKey, "admin-api-key");
         Objects.requireNonNull(configDir, "config-dir");
+        Objects.requireNonNull(unknownTokens, "unknown-tokens");
     }
 
-    /** With the default configuration directory ({@code config/}). */
+    /** With the default configuration directory ({@code config/}); unknown id tokens rejected. */
     public CsmsSettings(String host, int port, String pathPrefix, Path dataDir, AutoRegistration autoRegister,
                         Duration heartbeatInterval, Duration callTimeout, int maxFrameBytes, double maxMessagesPerSecond,
                         Optional<Path> tlsCertificate, Optional<Path> tlsKey, Optional<Path> tlsClientCa,
@@ -54,14 +58,14 @@ public record CsmsSettings(String host, int port, String pathPrefix, Path dataDi
                         MaxDuration maxSession, Duration maxSessionWarning) {
         this(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout, maxFrameBytes,
                 maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword, adminApiKey,
-                maxSession, maxSessionWarning, DEFAULT_CONFIG_DIR);
+                maxSession, maxSessionWarning, DEFAULT_CONFIG_DIR, UnknownTokenPolicy.REJECT);
     }
 
     /** Sites, grid-code presets and grid-safety settings from {@code dir} instead. */
     public CsmsSettings withConfigDir(Path dir) {
         return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout,
                 maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
-                adminApiKey, maxSession, maxSessionWarning, dir);
+                adminApiKey, maxSession, maxSessionWarning, dir, unknownTokens);
     }
 
     /** Settings without an admin API key given at start. */
@@ -76,7 +80,7 @@ public record CsmsSettings(String host, int port, String pathPrefix, Path dataDi
     public CsmsSettings withAdminApiKey(String key) {
         return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout,
                 maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
-                Optional.of(key), maxSession, maxSessionWarning, configDir);
+                Optional.of(key), maxSession, maxSessionWarning, configDir, unknownTokens);
     }
 
     /** With the default maximum session duration (40 minutes, warned 5 minutes before). */
@@ -92,13 +96,20 @@ public record CsmsSettings(String host, int port, String pathPrefix, Path dataDi
     public CsmsSettings withMaxSession(MaxDuration limit, Duration warning) {
         return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout,
                 maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
-                adminApiKey, limit, warning, configDir);
+                adminApiKey, limit, warning, configDir, unknownTokens);
     }
 
     public CsmsSettings withCallTimeout(Duration timeout) {
         return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, timeout,
                 maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
-                adminApiKey, maxSession, maxSessionWarning, configDir);
+                adminApiKey, maxSession, maxSessionWarning, configDir, unknownTokens);
+    }
+
+    /** How id tokens the CSMS does not have are answered. */
+    public CsmsSettings withUnknownTokens(UnknownTokenPolicy policy) {
+        return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, heartbeatInterval, callTimeout,
+                maxFrameBytes, maxMessagesPerSecond, tlsCertificate, tlsKey, tlsClientCa, jdbcUrl, dbUser, dbPassword,
+                adminApiKey, maxSession, maxSessionWarning, configDir, policy);
     }
 
     /** Settings for tests and the demo: loopback, the given port and data directory, defaults otherwise. */

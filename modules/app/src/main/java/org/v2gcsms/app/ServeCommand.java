@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.v2gcsms.server.AutoRegistration;
+import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
 import org.v2gcsms.sessions.session.MaxDuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--auto-register", defaultValue = "accept", paramLabel = "accept|pending|reject",
             description = "what to do with unknown station ids (default ${DEFAULT-VALUE})")
     AutoRegistration autoRegister;
+
+    @Option(names = "--unknown-tokens", defaultValue = "reject", paramLabel = "reject|accept",
+            description = "how to answer id tokens the CSMS does not have: reject (Unknown) or accept (free charging) (default ${DEFAULT-VALUE})")
+    UnknownTokenPolicy unknownTokens;
 
     @Option(names = "--heartbeat-interval", defaultValue = "300", paramLabel = "SECONDS",
             description = "heartbeat interval given to stations (default ${DEFAULT-VALUE})")
@@ -75,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     String dbPassword;
 
     @Option(names = "--config-dir", defaultValue = "config", paramLabel = "DIR",
-            description = "sites (sites/), grid-code presets (gridcodes/) and grid-safety settings (grid-safety/) (default ${DEFAULT-VALUE})")
+            description = "sites (sites/), station groups (station-groups/), grid-code presets (gridcodes/) and grid-safety settings (grid-safety/) (default ${DEFAULT-VALUE})")
     Path configDir;
 
     @Option(names = "--admin-api-key", paramLabel = "KEY",
@@ -83,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     String adminApiKey;
 
     @Option(names = "--max-session", defaultValue = "40m", paramLabel = "DURATION", converter = MaxSessionConverter.class,
-            description = "maximum session duration from plug-in, e.g. 40m, 90s, 1h30m, or off (default ${DEFAULT-VALUE})")
+            description = "maximum session duration from plug-in, e.g. 40m, 90s, 1h30m, or off; sites and station groups may set their own (default ${DEFAULT-VALUE})")
     MaxDuration maxSession;
 
     @Option(names = "--max-session-warning", defaultValue = "5m", paramLabel = "DURATION",
@@ -126,6 +131,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(callTimeout), maxFrameBytes, maxMessagesPerSecond, Optional.ofNullable(tlsCert),
                 Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa),
                 Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), dbUser, dbPassword,
-                Optional.ofNullable(adminApiKey).filter(k -> !k.isBlank()), maxSession, maxSessionWarning, configDir);
+                Optional.ofNullable(adminApiKey).filter(k -> !k.isBlank()), maxSession, maxSessionWarning, configDir,
+                unknownTokens);
     }
 }

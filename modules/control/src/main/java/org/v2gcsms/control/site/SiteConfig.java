@@ -20,9 +20,11 @@ import org.v2gcsms.control.planner.Objective;
  * Paths inside (base load, PV, tariff) are relative to the config directory. See docs/control.md, "Sites".
  */
 public final class SiteConfig {
+    // max-session is the site's maximum session duration: the app reads it into the session limits (sessions
+    // module), so a site file may carry it although the planner has no use for it.
     private static final Set<String> FIELDS = Set.of("name", "stations", "import-limit-kw", "export-limit-kw",
             "base-load", "pv", "tariff", "grid-code", "time-zone", "objective", "step-minutes", "soc-min-percent",
-            "soc-max-percent", "discharge-cap-kwh-per-day");
+            "soc-max-percent", "discharge-cap-kwh-per-day", "max-session");
 
     private SiteConfig() {}
 
