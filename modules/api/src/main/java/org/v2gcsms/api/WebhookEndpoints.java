@@ -1,8 +1,7 @@
 package org.v2gcsms.api;
 
 import com.google.gson.JsonObject;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -32,12 +31,12 @@ final class WebhookEndpoints implements EndpointGroup {
             JsonObject body = q.body();
             String url = Fields.text(body, "url", 2000);
             try {
-                URI uri = new URI(url);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw ApiError.badInput("url", "url must be an absolute http or https URL");
-                }
-            } catch (URISyntaxException e) {
-                throw ApiError.badInput("url", "url must be an absolute http or https URL");
+                webhooks.targets().check(url);
+            } catch (WebhookTargets.Refused e) {
+                throw ApiError.badInput("url", e.getMessage());
+            } catch (UnknownHostException e) {
+                throw ApiError.badInput("url", "url's host does not resolve, so it cannot be checked: "
+                        + e.getMessage());
             }
             String secret = Fields.optionalString(body, "secret").orElseGet(WebhookEndpoints::newSecret);
             if (secret.length() < 16 || secret.length() > 200) {

@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,24 +28,28 @@ import org.v2gcsms.sessions.events.DomainEvent;
 import org.v2gcsms.sessions.events.DomainEvents;
 
 /**
- * Delivers events to registered webhooks, at least once: each event is queued in the database for every webhook
- * that wants it, then POSTed with its HMAC-SHA256 signature ({@code X-CSMS-Signature: sha256=<hex>}) until the
- * receiver answers 2xx, retrying with exponential back-off ({@link WebhookPolicy}). Deliveries left pending by
- * a stop are sent after the next start. Receivers de-duplicate by {@code X-CSMS-Delivery}.
+ * Delivers events to registered webhooks, at least once: each event is written to the database for every webhook
+ * that wants it before the event bus call returns, then POSTed with its HMAC-SHA256 signature
+ * ({@code X-CSMS-Signature: sha256=<hex>}) until the receiver answers 2xx, retrying with exponential back-off
+ * ({@link WebhookPolicy}). Deliveries left pending by a stop or a crash are sent after the next start. Receivers
+ * de-duplicate by {@code X-CSMS-Delivery}. Only targets {@link WebhookTargets} allows are called.
  */
 public final class Webhooks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
     private static final int BATCH = 100;
-    /** How often the queue is looked at when nothing wakes the dispatcher earlier. */
+    /** How often the queue is looked at when nothing wakes the sender earlier (for retries falling due). */
     private static final Duration IDLE_LOOK = Duration.ofSeconds(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final WebhookRepository repository;
     private final WebhookPolicy policy;
+    private final WebhookTargets targets;
     private final Clock clock;
     private final HttpClient http;
-    private final BlockingQueue<DomainEvent> incoming = new LinkedBlockingQueue<>(100_000);
+    /** Released when a delivery is queued: the sender looks at once instead of at its next idle look. */
+    private final Semaphore queued = new Semaphore(0);
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
-    private final Thread dispatcher;
+    private final Thread sender;
     private final AutoCloseable subscription;
     private volatile List<Webhook> hooks;
     private volatile boolean running = true;
@@ -52,12 +57,13 @@ public final class Webhooks implements AutoCloseable {
     public Webhooks(WebhookRepository repository, DomainEvents events, WebhookPolicy policy, Clock clock) {
         this.repository = repository;
         this.policy = policy;
+        this.targets = new WebhookTargets(policy.allowPrivateTargets());
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(policy.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.hooks = repository.all();
         this.subscription = events.subscribe(this::accept);
-        this.dispatcher = Thread.ofPlatform().daemon().name("webhooks").start(this::dispatch);
+        this.sender = Thread.ofPlatform().daemon().name("webhooks").start(this::send);
     }
 
     /** Reloads the registered webhooks (after one is added or removed). */
@@ -65,53 +71,51 @@ public final class Webhooks implements AutoCloseable {
         hooks = repository.all();
     }
 
-    private void accept(DomainEvent event) {
-        if (hooks.stream().anyMatch(h -> h.wants(event.type())) && !incoming.offer(event)) {
-            log.error("Webhook queue full; {} is not delivered", event.type());
-        }
+    /** The rule for webhook URLs, for registration to apply the same one as sending. */
+    WebhookTargets targets() {
+        return targets;
     }
 
-    private void dispatch() {
+    /**
+     * On the publisher's thread: the deliveries are committed before the event bus call returns, so an event
+     * the CSMS acted on cannot be lost to a crash (the repository shares commits between concurrent events).
+     */
+    private void accept(DomainEvent event) {
+        List<String> wanting = hooks.stream().filter(h -> h.wants(event.type())).map(Webhook::id).toList();
+        if (wanting.isEmpty()) {
+            return;
+        }
+        repository.enqueue(wanting, event.type(), ApiJson.text(EventJson.of(event)), clock.instant());
+        queued.release();
+    }
+
+    private void send() {
         while (running) {
             try {
-                DomainEvent event = incoming.poll(IDLE_LOOK.toMillis(), TimeUnit.MILLISECONDS);
-                while (event != null) {
-                    enqueue(event);
-                    event = incoming.poll();
+                if (deliverDue() < BATCH) {
+                    queued.tryAcquire(IDLE_LOOK.toMillis(), TimeUnit.MILLISECONDS);
+                    queued.drainPermits();
                 }
-                deliverDue();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.error("Webhook dispatch failed; trying again", e);
+                log.error("Webhook sending failed; trying again", e);
             }
         }
     }
 
-    private void enqueue(DomainEvent event) {
-        String payload = ApiJson.text(EventJson.of(event));
-        Instant now = clock.instant();
-        for (Webhook h : hooks) {
-            if (h.wants(event.type())) {
-                repository.enqueue(h.id(), event.type(), payload, now);
-            }
-        }
-    }
-
-    private void deliverDue() throws InterruptedException {
+    /** Attempts the deliveries due now (at most {@link #BATCH}); returns how many. */
+    private int deliverDue() throws InterruptedException {
         List<WebhookDelivery> due = repository.due(clock.instant(), BATCH);
-        if (due.isEmpty()) {
-            return;
-        }
-        List<java.util.concurrent.Future<?>> running = due.stream()
-                .map(d -> attempts.submit(() -> attempt(d))).<java.util.concurrent.Future<?>>map(f -> f).toList();
-        for (java.util.concurrent.Future<?> f : running) {
+        List<Future<?>> inFlight = due.stream().<Future<?>>map(d -> attempts.submit(() -> attempt(d))).toList();
+        for (Future<?> f : inFlight) {
             try {
                 f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 log.error("Webhook delivery attempt failed", e.getCause());
             }
         }
+        return due.size();
     }
 
     private void attempt(WebhookDelivery d) {
@@ -123,7 +127,8 @@ public final class Webhooks implements AutoCloseable {
         Integer status = null;
         String error = null;
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(hook.url()))
+            URI target = targets.check(hook.url());
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
                     .timeout(policy.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("X-CSMS-Event", d.eventType())
@@ -132,6 +137,11 @@ public final class Webhooks implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
                     .build(), HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
+        } catch (WebhookTargets.Refused e) {
+            log.warn("Webhook {} refused at delivery {}: {}", hook.url(), d.id(), e.getMessage());
+            repository.attempted(d.id(), WebhookDelivery.State.FAILED, null, "refused: " + e.getMessage(), null,
+                    clock.instant());
+            return;
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = e.toString();
         } catch (InterruptedException e) {
@@ -163,6 +173,7 @@ public final class Webhooks implements AutoCloseable {
         }
     }
 
+    /** Stops sending; deliveries not yet sent stay queued in the database for the next start. */
     @Override
     public void close() {
         running = false;
@@ -171,8 +182,16 @@ public final class Webhooks implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Could not unsubscribe webhooks", e);
         }
-        dispatcher.interrupt();
+        sender.interrupt();
         attempts.shutdownNow();
+        try {
+            sender.join(STOP_WAIT.toMillis());
+            if (!attempts.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Webhook attempts still running after {}", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.close();
     }
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -54,19 +55,27 @@ final class JdbcWebhookRepository implements WebhookRepository {
         });
     }
 
+    /**
+     * In a group commit ({@link Database#write}): a burst of events from many station threads shares commits
+     * instead of paying one disk write each. Deliveries keep no order among themselves (attempts run in
+     * parallel), so the payload spreads them over the writer lanes.
+     */
     @Override
-    public long enqueue(String webhookId, String eventType, String payload, Instant at) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = Sql.bind(c.prepareStatement("INSERT INTO webhook_delivery (webhook_id, "
-                    + "event_type, payload, state, attempts, next_attempt_at, created_at) "
-                    + "VALUES (?, ?, ?, 'PENDING', 0, ?, ?)", Statement.RETURN_GENERATED_KEYS),
-                    webhookId, eventType, payload, at, at)) {
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
+    public List<Long> enqueue(List<String> webhookIds, String eventType, String payload, Instant at) {
+        return db.write(payload, c -> {
+            List<Long> ids = new ArrayList<>(webhookIds.size());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_delivery (webhook_id, event_type, "
+                    + "payload, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                for (String webhookId : webhookIds) {
+                    Sql.bind(ps, webhookId, eventType, payload, at, at).executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        ids.add(keys.getLong(1));
+                    }
                 }
             }
+            return ids;
         });
     }
 

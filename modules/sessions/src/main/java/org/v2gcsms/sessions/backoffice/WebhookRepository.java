@@ -16,8 +16,11 @@ public interface WebhookRepository {
     /** Removes the webhook; its pending deliveries are abandoned (FAILED). False when there is no such webhook. */
     boolean delete(String id, Instant at);
 
-    /** Queues an event for a webhook, due at once; returns the delivery's id. */
-    long enqueue(String webhookId, String eventType, String payload, Instant at);
+    /**
+     * Queues an event for each of the webhooks, due at once, and returns only once the deliveries are committed
+     * (so a crash after it cannot lose them); returns their ids, in the order of {@code webhookIds}.
+     */
+    List<Long> enqueue(List<String> webhookIds, String eventType, String payload, Instant at);
 
     /** PENDING deliveries due at {@code now}, oldest first. */
     List<WebhookDelivery> due(Instant now, int limit);
