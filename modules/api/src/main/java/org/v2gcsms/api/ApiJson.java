@@ -61,7 +61,8 @@ public final class ApiJson {
         if (body.length == 0) {
             throw ApiError.badInput("body", "a JSON object body is required");
         }
-        try (JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)));
+        try {
             reader.setStrictness(Strictness.STRICT);
             JsonElement element = STRICT_PARSER.fromJson(reader, JsonElement.class);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
@@ -72,7 +73,16 @@ public final class ApiJson {
             }
             return element.getAsJsonObject();
         } catch (JsonParseException | IOException | IllegalStateException | NumberFormatException e) {
-            throw ApiError.badInput("body", "the body is not valid JSON");
+            throw ApiError.badInput("body", "the body is not valid JSON" + where(reader));
         }
+    }
+
+    /** Where the reader stopped, as a field path ({@code targetSoc}, {@code a.b[2]}), for the error message. */
+    private static String where(JsonReader reader) {
+        String path = reader.getPath().replaceFirst("^\\$\\.?", "");
+        if (path.isEmpty()) {
+            return "";
+        }
+        return " (at " + (path.length() > 100 ? path.substring(0, 100) + "..." : path) + ")";
     }
 }

@@ -41,10 +41,15 @@ final class SessionEndpoints implements EndpointGroup {
         });
         r.get("/api/v1/sessions/history", Role.VIEWER, q -> {
             SessionFilter f = SessionFilter.all().limitedTo(q.intQuery("limit", SessionFilter.DEFAULT_LIMIT, 1, 1000));
+            Instant from = q.instantQuery("from").orElse(null);
+            Instant to = q.instantQuery("to").orElse(null);
+            if (from != null && to != null && to.isBefore(from)) {
+                throw ApiError.badInput("to", "to must not be before from");
+            }
             f = f.atStations(q.query("stationId").map(Set::of).orElse(Set.of()))
                     .atSite(q.query("siteId").orElse(null))
                     .withIdToken(q.query("idToken").orElse(null))
-                    .pluggedBetween(q.instantQuery("from").orElse(null), q.instantQuery("to").orElse(null))
+                    .pluggedBetween(from, to)
                     .endedBecause(endReason(q).orElse(null));
             Instant now = clock.instant();
             return Reply.ok(sessions.history(f).stream().map(s -> json(s, now)).toList());
