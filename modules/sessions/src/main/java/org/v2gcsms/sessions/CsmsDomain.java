@@ -18,6 +18,7 @@ import org.v2gcsms.ocpp.v21.NotifyChargingLimitRequest;
 import org.v2gcsms.ocpp.v21.NotifyCustomerInformationRequest;
 import org.v2gcsms.ocpp.v21.NotifyDisplayMessagesRequest;
 import org.v2gcsms.ocpp.v21.NotifyEVChargingNeedsRequest;
+import org.v2gcsms.ocpp.v21.NotifyEVChargingScheduleRequest;
 import org.v2gcsms.ocpp.v21.NotifyEventRequest;
 import org.v2gcsms.ocpp.v21.NotifyMonitoringReportRequest;
 import org.v2gcsms.ocpp.v21.NotifyReportRequest;
@@ -94,6 +95,7 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(TransactionEventRequest.class, taps.transaction(sessions::transactionEvent))
                 .on(MeterValuesRequest.class, taps.meterValues(sessions::meterValues))
                 .on(NotifyEVChargingNeedsRequest.class, sessions::chargingNeeds)
+                .on(NotifyEVChargingScheduleRequest.class, sessions::chargingSchedule)
                 .on(NotifyReportRequest.class, deviceModel::notifyReport)
                 .on(SecurityEventNotificationRequest.class, notices::securityEvent)
                 .on(NotifyEventRequest.class, notices::notifyEvent)

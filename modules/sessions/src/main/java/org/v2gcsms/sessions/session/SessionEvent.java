@@ -28,6 +28,10 @@ public sealed interface SessionEvent extends DomainEvent {
     record NeedsUpdated(String stationId, String transactionId, Integer evseId, EvNeeds needs, double targetSoc,
                         Instant departureDeadline, Double energyNeededWh, Instant at) implements SessionEvent {}
 
+    /** The EV reported the schedule it chose (ISO 15118, NotifyEVChargingSchedule). */
+    record EvScheduleReported(String stationId, String transactionId, Integer evseId, EvChargingSchedule schedule,
+                              Instant at) implements SessionEvent {}
+
     /** The maximum duration ends at {@code deadline}, {@code remaining} from now. */
     record LimitApproaching(String stationId, String transactionId, Integer evseId, Instant deadline,
                             Duration remaining, Instant at) implements SessionEvent {}

@@ -17,11 +17,15 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.v2gcsms.ocpp.OcppVersion;
+import org.v2gcsms.ocpp.v21.GenericStatusEnumType;
 import org.v2gcsms.ocpp.v21.MeterValuesRequest;
 import org.v2gcsms.ocpp.v21.MeterValuesResponse;
 import org.v2gcsms.ocpp.v21.NotifyEVChargingNeedsRequest;
 import org.v2gcsms.ocpp.v21.NotifyEVChargingNeedsResponse;
 import org.v2gcsms.ocpp.v21.NotifyEVChargingNeedsStatusEnumType;
+import org.v2gcsms.ocpp.v21.NotifyEVChargingScheduleRequest;
+import org.v2gcsms.ocpp.v21.NotifyEVChargingScheduleResponse;
+import org.v2gcsms.ocpp.v21.StatusInfoType;
 import org.v2gcsms.ocpp.v21.TransactionEventRequest;
 import org.v2gcsms.ocpp.v21.TransactionEventResponse;
 import org.v2gcsms.ocpp.v21.TransactionLimitType;
@@ -59,6 +63,8 @@ public final class SessionManager {
     static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         volatile Session session;
+        /** The schedule the EV last reported; kept in memory only while the session runs. */
+        volatile EvChargingSchedule evSchedule;
 
         Slot(Session session) {
             this.session = session;
@@ -144,6 +150,27 @@ public final class SessionManager {
         return new NotifyEVChargingNeedsResponse(needsAnswer.answer(ctx, s));
     }
 
+    /**
+     * NotifyEVChargingSchedule: the EV's chosen schedule is kept with the EVSE's session, logged and published
+     * (the control module checks it against the limits it sent). Rejected when no transaction runs at the EVSE.
+     */
+    public NotifyEVChargingScheduleResponse chargingSchedule(StationContext ctx, NotifyEVChargingScheduleRequest r) {
+        EvChargingSchedule schedule = EvChargingSchedule.of(r, clock.instant());
+        Optional<Slot> slot = atEvse(ctx.stationId(), r.evseId());
+        if (slot.isEmpty()) {
+            log.warn("Station {}: EV charging schedule for EVSE {} without a transaction there: rejected ({})",
+                    ctx.stationId(), r.evseId(), schedule);
+            return new NotifyEVChargingScheduleResponse(GenericStatusEnumType.Rejected,
+                    new StatusInfoType("NoTransaction", "no transaction at EVSE " + r.evseId(), null), null);
+        }
+        Session s = slot.get().session;
+        slot.get().evSchedule = schedule;
+        log.info("Session {}: EV charging schedule {}", s.key(), schedule);
+        events.publish(new SessionEvent.EvScheduleReported(s.stationId(), s.transactionId(), s.evseId(), schedule,
+                clock.instant()));
+        return new NotifyEVChargingScheduleResponse(GenericStatusEnumType.Accepted);
+    }
+
     /** A station's connection opened. */
     public void connected(StationContext ctx) {
         connections.put(ctx.stationId(), ctx.connectionId());
@@ -169,6 +196,12 @@ public final class SessionManager {
     /** Every active session, by plug-in time. */
     public List<Session> active() {
         return sorted(active.values().stream().map(s -> s.session).filter(Objects::nonNull).toList());
+    }
+
+    /** The charging schedule the EV of this running session last reported (NotifyEVChargingSchedule). */
+    public Optional<EvChargingSchedule> evSchedule(SessionKey key) {
+        Slot slot = active.get(key);
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.evSchedule);
     }
 
     /** Active sessions at one station. */
