@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,8 @@ import org.v2gcsms.control.planner.Planner;
 import org.v2gcsms.control.site.Site;
 import org.v2gcsms.control.site.Sites;
 import org.v2gcsms.ocpp.OcppVersion;
+import org.v2gcsms.ocpp.v21.NotifyEVChargingNeedsStatusEnumType;
+import org.v2gcsms.sessions.StationContext;
 import org.v2gcsms.sessions.commands.StationCalls;
 import org.v2gcsms.sessions.devicemodel.ChargingCapabilities;
 import org.v2gcsms.sessions.devicemodel.DeviceModelService;
@@ -33,6 +34,7 @@ import org.v2gcsms.sessions.events.DomainEvent;
 import org.v2gcsms.sessions.events.DomainEvents;
 import org.v2gcsms.sessions.session.Session;
 import org.v2gcsms.sessions.session.SessionEvent;
+import org.v2gcsms.sessions.session.SessionKey;
 import org.v2gcsms.sessions.session.SessionManager;
 
 /**
@@ -40,6 +42,10 @@ import org.v2gcsms.sessions.session.SessionManager;
  * that changes what the planner reads (arrival, departure, SoC or needs update, a station coming back, a site
  * change); each EV's schedule then goes to the dispatcher. Planning runs on one thread of its own; events only
  * mark a site for re-planning. A failing run is logged and the loop goes on.
+ *
+ * <p>It also answers an EV's charging needs at a site's station ({@link #answerNeeds}: the EVSE's profile is
+ * renewed at once) and checks the schedule an EV reports against what its EVSE was sent (a schedule beyond it
+ * gets the profile sent again).
  */
 public final class ControlLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlLoop.class);
@@ -62,7 +68,10 @@ public final class ControlLoop implements AutoCloseable {
     private final Settings settings;
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** EVSEs ("station/evse") and sites whose profiles the next run sends even within the deadband. */
+    private final Set<String> renewEvses = ConcurrentHashMap.newKeySet();
+    private final Set<String> renewSites = ConcurrentHashMap.newKeySet();
+    private final ScheduledThreadPoolExecutor loop = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "control-loop");
         t.setDaemon(true);
         return t;
@@ -79,6 +88,8 @@ public final class ControlLoop implements AutoCloseable {
         this.planner = planner;
         this.clock = clock;
         this.settings = settings;
+        // Closing ends the loop: a re-plan scheduled for later is dropped, not waited for.
+        loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Subscribes to the domain events and starts the per-step runs. */
@@ -92,14 +103,71 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     private void onEvent(DomainEvent e) {
-        if (e instanceof SessionEvent se) {
-            if (se instanceof SessionEvent.SessionEnded ended) {
-                sessions.find(new org.v2gcsms.sessions.session.SessionKey(ended.stationId(), ended.transactionId()))
-                        .filter(s -> s.evseId() != null)
-                        .ifPresent(s -> dispatcher.ended(s.stationId(), s.evseId(), s.transactionId()));
-            }
-            sites.siteOf(se.stationId()).ifPresent(site -> requestReplan(site.id()));
+        if (!(e instanceof SessionEvent se)) {
+            return;
         }
+        switch (se) {
+            case SessionEvent.SessionEnded ended -> sessions.find(new SessionKey(ended.stationId(),
+                            ended.transactionId())).filter(s -> s.evseId() != null)
+                    .ifPresent(s -> dispatcher.ended(s.stationId(), s.evseId(), s.transactionId()));
+            case SessionEvent.EvScheduleReported r -> {
+                checkEvSchedule(r);
+                return;
+            }
+            default -> {
+                // every other session event changes what the planner reads
+            }
+        }
+        sites.siteOf(se.stationId()).ifPresent(site -> requestReplan(site.id()));
+    }
+
+    /**
+     * How the CSMS answers NotifyEVChargingNeeds (installed with
+     * {@link SessionManager#answerChargingNeedsWith}): at a site's station the EVSE is re-planned at once and its
+     * profile sent even if unchanged (the EV waits for one); before the transaction started, 2.1 says Processing
+     * (the profile follows the start). Elsewhere nothing plans the EV: {@link SessionManager#NO_SCHEDULE}.
+     */
+    public NotifyEVChargingNeedsStatusEnumType answerNeeds(StationContext ctx, Session session) {
+        Optional<Site> site = sites.siteOf(ctx.stationId());
+        if (site.isEmpty()) {
+            return SessionManager.NO_SCHEDULE.answer(ctx, session);
+        }
+        if (session == null || session.evseId() == null) {
+            return ctx.version() == OcppVersion.V21 ? NotifyEVChargingNeedsStatusEnumType.Processing
+                    : NotifyEVChargingNeedsStatusEnumType.Accepted;
+        }
+        renewEvses.add(session.stationId() + "/" + session.evseId());
+        requestReplan(site.get().id());
+        return NotifyEVChargingNeedsStatusEnumType.Accepted;
+    }
+
+    /** The EV's schedule goes beyond what its EVSE was last sent: the profile goes out again. */
+    private void checkEvSchedule(SessionEvent.EvScheduleReported r) {
+        Optional<Site> site = sites.siteOf(r.stationId());
+        if (site.isEmpty() || r.evseId() == null) {
+            return;
+        }
+        String key = r.stationId() + "/" + r.evseId();
+        Optional<EvseSchedule> sent = dispatcher.lastSent(key);
+        if (sent.isEmpty()) {
+            log.info("EVSE {}: EV schedule reported before any profile was accepted; the next run sends one", key);
+            return;
+        }
+        EvScheduleExcess.first(r.schedule(), sent.get(), settings.voltageV(), settings.phases()).ifPresent(excess -> {
+            log.warn("EVSE {}: the EV's schedule exceeds the profile sent ({}); sending the profile again", key,
+                    excess);
+            renewEvses.add(key);
+            requestReplan(site.get().id());
+        });
+    }
+
+    /**
+     * The guard's bounds changed for the whole site (a loss-of-mains transition): re-plan it and send every
+     * EVSE's profile, deadband or not, so no station keeps one made under the old bounds.
+     */
+    public void renewSite(String siteId) {
+        renewSites.add(siteId);
+        requestReplan(siteId);
     }
 
     /** Marks the site for a re-plan shortly (events in a burst make one run). */
@@ -145,9 +213,11 @@ public final class ControlLoop implements AutoCloseable {
             log.info("Site {}: {} kWh short of the EVs' needs (status {})", siteId,
                     Math.round(plan.totalShortfallKwh() * 10) / 10.0, plan.status());
         }
+        boolean renewAll = renewSites.remove(siteId);
         for (int i = 0; i < targets.size(); i++) {
             EvSchedule ev = plan.evs().get(i);
-            dispatcher.dispatch(targets.get(i), new EvseSchedule(now, site.step(), ev.powerKw()));
+            boolean renew = renewEvses.remove(targets.get(i).key()) || renewAll;
+            dispatcher.dispatch(targets.get(i), new EvseSchedule(now, site.step(), ev.powerKw()), renew);
         }
         return plan;
     }

@@ -17,7 +17,7 @@ final class SessionPlanInputs {
 
     static EvPlanInput of(Session s, EvseTarget target, Site site, Instant now, double dischargedTodayKwh) {
         Instant deadline = s.departureDeadline().filter(d -> d.isAfter(now)).orElse(now.plus(NO_DEADLINE));
-        double chargeKw = Math.min(target.chargeKw(), evChargeKw(s.needs()));
+        double chargeKw = Math.min(target.chargeKw(), evChargeKw(s.needs(), target.voltageV()));
         double dischargeKw = Math.min(target.dischargeKw(), evDischargeKw(s.needs()));
         double hours = Duration.between(now, deadline).toMillis() / 3_600_000.0;
         // Without SoC or an energy request the EV gets what it can take until it leaves.
@@ -40,14 +40,28 @@ final class SessionPlanInputs {
         return needs.requestedEnergyTransfer() != null && needs.requestedEnergyTransfer().contains("BPT");
     }
 
-    private static double evChargeKw(EvNeeds n) {
+    /** The most the EV takes: its V2X or DC power, else (AC) its maximum current on the phases it uses. */
+    static double evChargeKw(EvNeeds n, double phaseVoltageV) {
         if (n == null) {
             return Double.POSITIVE_INFINITY;
         }
         if (n.v2x() != null && n.v2x().maxChargePowerW() != null) {
             return n.v2x().maxChargePowerW() / 1000;
         }
-        return n.evMaxPowerW() != null ? n.evMaxPowerW() / 1000 : Double.POSITIVE_INFINITY;
+        if (n.evMaxPowerW() != null) {
+            return n.evMaxPowerW() / 1000;
+        }
+        int acPhases = acPhases(n.requestedEnergyTransfer());
+        return acPhases > 0 && n.evMaxCurrentA() != null ? n.evMaxCurrentA() * acPhases * phaseVoltageV / 1000
+                : Double.POSITIVE_INFINITY;
+    }
+
+    /** Phases of an AC energy transfer mode (ISO 15118: AC_single_phase, AC_two_phase, AC_three_phase); 0 if DC. */
+    private static int acPhases(String mode) {
+        if (mode == null || !mode.startsWith("AC")) {
+            return 0;
+        }
+        return mode.contains("single") ? 1 : mode.contains("two") ? 2 : 3;
     }
 
     private static double evDischargeKw(EvNeeds n) {

@@ -57,11 +57,20 @@ public final class Dispatcher {
 
     /** Sends the schedule (or not, within the deadband); the future never fails: the outcome says what happened. */
     public CompletableFuture<DispatchRecord> dispatch(EvseTarget target, EvseSchedule planned) {
+        return dispatch(target, planned, false);
+    }
+
+    /**
+     * As {@link #dispatch(EvseTarget, EvseSchedule)}; with {@code renew} the profile is sent even within the
+     * deadband: the EV renegotiated (ISO 15118 waits for a new profile), its schedule broke the last one, or the
+     * guard's bounds changed (loss of mains).
+     */
+    public CompletableFuture<DispatchRecord> dispatch(EvseTarget target, EvseSchedule planned, boolean renew) {
         boolean forcedChargeOnly = chargeOnly.contains(txKey(target));
         EvseTarget effective = forcedChargeOnly ? withoutDischarge(target) : target;
         EvseSchedule schedule = guard.check(effective, planned);
         EvseSchedule last = sent.get(target.key());
-        if (last != null && schedule.closeTo(last, settings.deadbandKw())) {
+        if (!renew && last != null && schedule.closeTo(last, settings.deadbandKw())) {
             return CompletableFuture.completedFuture(record(target, DispatchRecord.Outcome.UNCHANGED, ""));
         }
         ChargingProfileType profile = ChargingProfiles.txProfile(effective, schedule);

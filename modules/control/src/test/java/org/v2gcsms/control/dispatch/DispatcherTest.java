@@ -117,6 +117,21 @@ class DispatcherTest {
     }
 
     @Test
+    void aRenewedProfileGoesOutEvenWithinTheDeadband() {
+        ScriptedLink link = new ScriptedLink(OcppVersion.V21, DispatcherTest::accept21);
+        Dispatcher d = dispatcher(link);
+        EvseSchedule plan = new EvseSchedule(T0, Duration.ofMinutes(10), new double[] {11, 11});
+        d.dispatch(v2xTarget(true), plan).join();
+
+        // The EV renegotiated: the same schedule again, sent because the EV waits for a profile.
+        assertEquals(DispatchRecord.Outcome.SENT, d.dispatch(v2xTarget(true), plan, true).join().outcome());
+        assertEquals(2, link.sent.size());
+        assertEquals(11_000, firstPeriod(link.sent.get(1), 0).setpoint());
+        assertEquals(DispatchRecord.Outcome.UNCHANGED, d.dispatch(v2xTarget(true), plan).join().outcome());
+        assertEquals(2, link.sent.size());
+    }
+
+    @Test
     void evThatRefusesDischargeGetsNoDischargeEvenFromAV2xStation() {
         ScriptedLink link = new ScriptedLink(OcppVersion.V21, DispatcherTest::accept21);
         dispatcher(link).dispatch(v2xTarget(false),
