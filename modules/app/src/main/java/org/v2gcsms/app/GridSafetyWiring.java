@@ -3,6 +3,10 @@ package org.v2gcsms.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -80,18 +84,41 @@ final class GridSafetyWiring {
     }
 
     /** The server's HIGH call priority: ahead of every queued call to the station. */
-    @SuppressWarnings("unchecked")
     static PriorityLane priorityLane(Supplier<StationLink> link) {
-        return (stationId, v21Request) -> {
-            OcppVersion version = link.get().protocolVersion(stationId).orElse(null);
-            if (version == null) {
-                return CompletableFuture.failedFuture(new StationOfflineException(stationId, MessageVersions.actionOf(v21Request)));
+        return new PriorityLane() {
+            @Override
+            public CompletableFuture<Object> callFirst(String stationId, Object v21Request) {
+                return callFirstEach(List.of(stationId), v21Request).get(0);
             }
-            Object wire = MessageVersions.to(version, v21Request);
-            Action<Object, Object> action = (Action<Object, Object>) OcppMessages.of(version)
-                    .actionOf((Class<Object>) wire.getClass());
-            return link.get().call(stationId, action, wire, CallPriority.HIGH)
-                    .thenApply(MessageVersions::toV21);
+
+            /** Per protocol version, the request is mapped, encoded and validated once for all its stations. */
+            @Override
+            @SuppressWarnings("unchecked")
+            public List<CompletableFuture<Object>> callFirstEach(List<String> stationIds, Object v21Request) {
+                StationLink stations = link.get();
+                Map<OcppVersion, List<Integer>> byVersion = new EnumMap<>(OcppVersion.class);
+                List<CompletableFuture<Object>> answers = new ArrayList<>(stationIds.size());
+                for (int i = 0; i < stationIds.size(); i++) {
+                    OcppVersion version = stations.protocolVersion(stationIds.get(i)).orElse(null);
+                    answers.add(version != null ? null : CompletableFuture.failedFuture(
+                            new StationOfflineException(stationIds.get(i), MessageVersions.actionOf(v21Request))));
+                    if (version != null) {
+                        byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(i);
+                    }
+                }
+                byVersion.forEach((version, positions) -> {
+                    Object wire = MessageVersions.to(version, v21Request);
+                    Action<Object, Object> action = (Action<Object, Object>) OcppMessages.of(version)
+                            .actionOf((Class<Object>) wire.getClass());
+                    List<CompletableFuture<Object>> sent = stations.callEach(
+                            positions.stream().map(stationIds::get).toList(), action, wire, CallPriority.HIGH);
+                    for (int k = 0; k < positions.size(); k++) {
+                        answers.set(positions.get(k), version == OcppVersion.V21 ? sent.get(k)
+                                : sent.get(k).thenApply(MessageVersions::toV21));
+                    }
+                });
+                return answers;
+            }
         };
     }
 }

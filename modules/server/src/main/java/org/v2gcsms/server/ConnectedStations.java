@@ -1,7 +1,9 @@
 package org.v2gcsms.server;
 
+import com.google.gson.JsonObject;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.v2gcsms.ocpp.Action;
+import org.v2gcsms.ocpp.OcppError;
+import org.v2gcsms.ocpp.OcppMessages;
 import org.v2gcsms.ocpp.OcppVersion;
 
 /** The live connection of each station; the {@link StationLink} other modules call through. */
@@ -56,6 +60,31 @@ final class ConnectedStations implements StationLink {
             return CompletableFuture.failedFuture(new StationOfflineException(stationId, action.name()));
         }
         return connection.call(action, request, priority);
+    }
+
+    @Override
+    public <Q, R> List<CompletableFuture<R>> callEach(List<String> stationIds, Action<Q, R> action, Q request,
+                                                      CallPriority priority) {
+        JsonObject payload;
+        try {
+            OcppMessages messages = OcppMessages.of(action.version());
+            payload = messages.encode(request);
+            messages.validateRequest(action, payload);
+        } catch (OcppError | RuntimeException e) {
+            log.error("Refusing to send an invalid {} to {} stations: {}", action.name(), stationIds.size(),
+                    e.toString());
+            IllegalArgumentException invalid = new IllegalArgumentException(
+                    "Invalid " + action.name() + " request: " + e.getMessage(), e);
+            return stationIds.stream().map(id -> CompletableFuture.<R>failedFuture(invalid)).toList();
+        }
+        List<CompletableFuture<R>> answers = new ArrayList<>(stationIds.size());
+        for (String stationId : stationIds) {
+            StationConnection connection = byId.get(stationId);
+            answers.add(connection == null
+                    ? CompletableFuture.failedFuture(new StationOfflineException(stationId, action.name()))
+                    : connection.callValidated(action, payload, priority));
+        }
+        return answers;
     }
 
     @Override

@@ -108,14 +108,9 @@ final class StationConnection {
     }
 
     <Q, R> CompletableFuture<R> call(Action<Q, R> action, Q request, CallPriority priority) {
-        if (action.version() != station.version()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(action.name() + " is an "
-                    + action.version().subprotocol() + " action but station " + station.stationId() + " speaks "
-                    + station.version().subprotocol()));
-        }
-        if (!action.direction().csmsMaySend() || action.isSendOnly()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(action.name()
-                    + " is not a CALL the CSMS may send"));
+        CompletableFuture<R> refused = refusal(action);
+        if (refused != null) {
+            return refused;
         }
         JsonObject payload;
         try {
@@ -126,6 +121,30 @@ final class StationConnection {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "Invalid " + action.name() + " request: " + e.getMessage(), e));
         }
+        return enqueue(action, payload, priority);
+    }
+
+    /** Queues a request payload the caller already encoded and validated for this action. */
+    <Q, R> CompletableFuture<R> callValidated(Action<Q, R> action, JsonObject payload, CallPriority priority) {
+        CompletableFuture<R> refused = refusal(action);
+        return refused != null ? refused : enqueue(action, payload, priority);
+    }
+
+    /** Why this action cannot go to this station (a failed future), or null when it can. */
+    private <R> CompletableFuture<R> refusal(Action<?, R> action) {
+        if (action.version() != station.version()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(action.name() + " is an "
+                    + action.version().subprotocol() + " action but station " + station.stationId() + " speaks "
+                    + station.version().subprotocol()));
+        }
+        if (!action.direction().csmsMaySend() || action.isSendOnly()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(action.name()
+                    + " is not a CALL the CSMS may send"));
+        }
+        return null;
+    }
+
+    private <R> CompletableFuture<R> enqueue(Action<?, R> action, JsonObject payload, CallPriority priority) {
         CompletableFuture<Object> result = new CompletableFuture<>();
         outbound.enqueue(action, payload, result, priority);
         @SuppressWarnings("unchecked") // decoded to action.responseType() by OutboundCalls

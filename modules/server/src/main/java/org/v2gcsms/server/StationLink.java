@@ -1,5 +1,6 @@
 package org.v2gcsms.server;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.v2gcsms.ocpp.Action;
@@ -20,6 +21,14 @@ public interface StationLink {
     }
 
     <Q, R> CompletableFuture<R> call(String stationId, Action<Q, R> action, Q request, CallPriority priority);
+
+    /**
+     * The same request to many stations of one version, encoded and validated once: a site-wide command on a
+     * path where every microsecond per station counts (a loss-of-mains trip). One future per station id, in
+     * order; each completes or fails as {@link #call} would.
+     */
+    <Q, R> List<CompletableFuture<R>> callEach(List<String> stationIds, Action<Q, R> action, Q request,
+                                               CallPriority priority);
 
     /** Like {@link #call(String, Action, Object)}, finding the action from the request's class. */
     CompletableFuture<Object> call(String stationId, Object request);

@@ -174,6 +174,33 @@ class OutboundCallsTest {
         assertFailsWith(InvalidResponseException.class, reply);
     }
 
+    @Test
+    void oneRequestToManyStationsIsSentToEachAndAnsweredByEach() throws Exception {
+        StationClient second = server.connect201("CS2");
+        List<CompletableFuture<ResetResponse>> replies = server.link().callEach(List.of("CS1", "NOBODY", "CS2"),
+                V201Actions.RESET, RESET, CallPriority.HIGH);
+        assertEquals(3, replies.size());
+        assertFailsWith(StationOfflineException.class, replies.get(1));
+        JsonArray toFirst = station.nextFrame();
+        JsonArray toSecond = second.nextFrame();
+        assertEquals("{\"type\":\"Immediate\"}", toFirst.get(3).toString());
+        assertEquals(toFirst.get(3), toSecond.get(3));
+        station.sendResult(toFirst.get(1).getAsString(), "{\"status\":\"Accepted\"}");
+        second.sendResult(toSecond.get(1).getAsString(), "{\"status\":\"Rejected\"}");
+        assertEquals(ResetStatusEnumType.Accepted, replies.get(0).get(5, TimeUnit.SECONDS).status());
+        assertEquals(ResetStatusEnumType.Rejected, replies.get(2).get(5, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void oneInvalidRequestToManyStationsFailsForEachAndIsNeverSent() throws Exception {
+        var replies = server.link().callEach(List.of("CS1", "CS1"), V201Actions.SET_VARIABLES,
+                new SetVariablesRequest(List.of()), CallPriority.NORMAL);
+        for (var reply : replies) {
+            assertFailsWith(IllegalArgumentException.class, reply);
+        }
+        assertEquals("h", station.call("h", "Heartbeat", "{}").get(1).getAsString(), "nothing else was sent");
+    }
+
     static <T extends Throwable> T assertFailsWith(Class<T> type, CompletableFuture<?> future) {
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> future.get(StationClient.WAIT_SECONDS, TimeUnit.SECONDS));

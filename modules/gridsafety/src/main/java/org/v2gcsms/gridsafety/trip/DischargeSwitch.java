@@ -62,7 +62,12 @@ public final class DischargeSwitch {
     /** Caps discharge at {@code pct} of each EVSE's rating at every 2.1 station of the site. */
     public List<CompletableFuture<Object>> cap(String siteId, double pct) {
         capPct.put(siteId, pct);
-        return stations.v21StationsOf(siteId).stream().map(s -> send(s, siteId, pct)).toList();
+        List<String> ids = List.copyOf(stations.v21StationsOf(siteId));
+        List<CompletableFuture<Object>> answers = lane.callFirstEach(ids, capRequest(siteId, pct));
+        for (int i = 0; i < ids.size(); i++) {
+            track(ids.get(i), siteId, pct, answers.get(i));
+        }
+        return answers;
     }
 
     /** Lifts the cap (the site is back to NORMAL): ClearDERControl of the site's control id. */
@@ -70,15 +75,18 @@ public final class DischargeSwitch {
         if (capPct.remove(siteId) == null) {
             return;
         }
-        for (String s : stations.v21StationsOf(siteId)) {
-            lane.callFirst(s, new ClearDERControlRequest(false, null, controlId(siteId), null))
-                    .whenComplete((r, e) -> {
-                        if (e != null || !(r instanceof ClearDERControlResponse c)
-                                || c.status() != DERControlStatusEnumType.Accepted) {
-                            log.warn("Station {} did not clear the loss-of-mains cap of site {}: {}", s, siteId,
-                                    e != null ? e.toString() : r);
-                        }
-                    });
+        List<String> ids = List.copyOf(stations.v21StationsOf(siteId));
+        List<CompletableFuture<Object>> answers = lane.callFirstEach(ids,
+                new ClearDERControlRequest(false, null, controlId(siteId), null));
+        for (int i = 0; i < ids.size(); i++) {
+            String s = ids.get(i);
+            answers.get(i).whenComplete((r, e) -> {
+                if (e != null || !(r instanceof ClearDERControlResponse c)
+                        || c.status() != DERControlStatusEnumType.Accepted) {
+                    log.warn("Station {} did not clear the loss-of-mains cap of site {}: {}", s, siteId,
+                            e != null ? e.toString() : r);
+                }
+            });
         }
     }
 
@@ -86,7 +94,7 @@ public final class DischargeSwitch {
     public void reconnected(String stationId, String siteId) {
         Double pct = capPct.get(siteId);
         if (pct != null) {
-            send(stationId, siteId, pct);
+            track(stationId, siteId, pct, lane.callFirst(stationId, capRequest(siteId, pct)));
         }
     }
 
@@ -111,12 +119,14 @@ public final class DischargeSwitch {
         capPct.put(siteId, pct);
     }
 
-    private CompletableFuture<Object> send(String stationId, String siteId, double pct) {
-        SetDERControlRequest request = new SetDERControlRequest(false, controlId(siteId),
-                DERControlEnumType.LimitMaxDischarge, null, null, null, null, null, null, null,
-                new LimitMaxDischargeType(0, pct, null, null, null, null), null);
+    private static SetDERControlRequest capRequest(String siteId, double pct) {
+        return new SetDERControlRequest(false, controlId(siteId), DERControlEnumType.LimitMaxDischarge, null, null,
+                null, null, null, null, null, new LimitMaxDischargeType(0, pct, null, null, null, null), null);
+    }
+
+    /** Counts the cap sent and logs (and hands to the fallback) a station that does not take it. */
+    private void track(String stationId, String siteId, double pct, CompletableFuture<Object> answer) {
         sent.computeIfAbsent(stationId, s -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-        CompletableFuture<Object> answer = lane.callFirst(stationId, request);
         answer.whenComplete((r, e) -> {
             lastAnswer.put(stationId, e != null ? "failed: " + e : r instanceof SetDERControlResponse s
                     ? s.status().value() + " " + pct + " %" : String.valueOf(r));
@@ -131,6 +141,5 @@ public final class DischargeSwitch {
                 refused.refused(stationId, siteId, pct);
             }
         });
-        return answer;
     }
 }

@@ -1,5 +1,6 @@
 package org.v2gcsms.gridsafety.trip;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,4 +10,12 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface PriorityLane {
     CompletableFuture<Object> callFirst(String stationId, Object v21Request);
+
+    /**
+     * The same request to many stations, one answer per station in order. A lane that can build and check the
+     * request once for all of them (what a site-wide trip needs) overrides this.
+     */
+    default List<CompletableFuture<Object>> callFirstEach(List<String> stationIds, Object v21Request) {
+        return stationIds.stream().map(id -> callFirst(id, v21Request)).toList();
+    }
 }
