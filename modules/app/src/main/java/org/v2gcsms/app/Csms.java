@@ -29,6 +29,7 @@ import org.v2gcsms.server.StationLink;
 import org.v2gcsms.server.TlsConfig;
 import org.v2gcsms.sessions.CsmsDomain;
 import org.v2gcsms.sessions.DomainSettings;
+import org.v2gcsms.sessions.certificates.StationCertificateAuthority;
 import org.v2gcsms.sessions.session.SessionLimits;
 import org.v2gcsms.sessions.session.SessionSettings;
 import org.v2gcsms.sessions.stations.StationSettings;
@@ -93,7 +94,7 @@ public final class Csms implements AutoCloseable {
                         DomainWiring.unknownStations(settings.autoRegister())), settings.unknownTokens(),
                         StaleTransactionPolicy.defaults(), SessionSettings.of(limits).withCheckEvery(sessionCheckEvery))
                         // Station certificates (SignCertificate) signed by a CA kept under the data directory.
-                        .withCertificateAuthority(settings.dataDir().resolve("ca")), clock);
+                        .withCertificateAuthority(caDir(settings)), clock);
         OcppHandlers handlers = new OcppHandlers();
         StationMessageTaps taps = new StationMessageTaps();
         DomainWiring.handle(handlers, domain, taps);
@@ -114,7 +115,7 @@ public final class Csms implements AutoCloseable {
         }
         BackOfficeApi api = BackOfficeApi.create(domain, store.backOffice(), StationCallPort.of(() -> serverRef.get().stations()),
                 settings.adminApiKey(),
-                WebhookPolicy.defaults(), Clock.systemUTC(), List.of(
+                WebhookPolicy.defaults().allowingPrivateTargets(settings.webhookAllowPrivate()), Clock.systemUTC(), List.of(
                         new SiteEndpoints(domain, loop, Optional.of(safety), clock, Duration.ofSeconds(5)),
                         new GridSafetyEndpoints(safety, settings.configDir())));
         CsmsServer server = new CsmsServer(serverConfig(settings),
@@ -159,11 +160,18 @@ public final class Csms implements AutoCloseable {
                 .maxFrameBytes(s.maxFrameBytes())
                 .rateLimit(new ServerConfig.RateLimit(s.maxMessagesPerSecond(),
                         (int) Math.max(10, Math.ceil(s.maxMessagesPerSecond() * 3)), 30));
-        if (s.tlsCertificate().isPresent()) {
-            b.tls(new TlsConfig(new TlsConfig.ServerKey.Pem(s.tlsCertificate().get(), s.tlsKey().orElseThrow(),
-                    java.util.Optional.empty()), s.tlsClientCa()));
-        }
+        s.tls().ifPresent(tls -> {
+            // Station certificates: the operator's CA, or by default the one that signs SignCertificate requests.
+            b.tls(new TlsConfig(new TlsConfig.ServerKey.Pem(tls.certificate(), tls.key(), Optional.empty()),
+                    Optional.of(tls.clientCa().orElse(StationCertificateAuthority.certificateFile(caDir(s))))));
+            tls.plainPort().ifPresent(b::plainPort);
+        });
         return b.build();
+    }
+
+    /** Where the CA that signs station certificates lives (created on first start). */
+    private static Path caDir(CsmsSettings settings) {
+        return settings.dataDir().resolve("ca");
     }
 
     private static Duration minimum(Duration a, Duration b) {
@@ -182,6 +190,14 @@ public final class Csms implements AutoCloseable {
     public URI ocppUrl() {
         return URI.create((server.config().tlsEnabled() ? "wss" : "ws") + "://" + displayHost() + ":" + port()
                 + server.config().pathPrefix() + "/");
+    }
+
+    /** The extra plain ws:// endpoint beside wss:// (settings' plain-port), ending in '/'. */
+    public Optional<URI> plainOcppUrl() {
+        return server.config().plainPort().isPresent()
+                ? Optional.of(URI.create("ws://" + displayHost() + ":" + server.plainPort()
+                        + server.config().pathPrefix() + "/"))
+                : Optional.empty();
     }
 
     public URI healthUrl() {

@@ -66,8 +66,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "server private key (PKCS#8)")
     Path tlsKey;
 
-    @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "CA of station certificates (security profile 3)")
+    @Option(names = "--tls-client-ca", paramLabel = "PEM", description = "CA of station certificates (security "
+            + "profile 3); default: the CSMS's own station CA, <data-dir>/ca/ca-cert.pem, which signs SignCertificate")
     Path tlsClientCa;
+
+    @Option(names = "--plain-port", paramLabel = "PORT", description = "with TLS, also accept ws:// (security "
+            + "profile 1) on this port, for stations not yet upgraded; a station that once connected over TLS is "
+            + "refused here from then on")
+    Integer plainPort;
+
+    @Option(names = "--webhook-allow-private", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+            description = "let webhooks target loopback, private and link-local addresses (default ${DEFAULT-VALUE}: "
+                    + "public addresses only)")
+    boolean webhookAllowPrivate;
 
     @Option(names = "--db-url", paramLabel = "JDBC-URL",
             description = "PostgreSQL database (jdbc:postgresql://host:5432/csms); default: embedded H2 under --data-dir")
@@ -128,10 +139,10 @@ final class ServeCommand implements Callable<Integer> {
 
     CsmsSettings settings() {
         return new CsmsSettings(host, port, pathPrefix, dataDir, autoRegister, Duration.ofSeconds(heartbeatInterval),
-                Duration.ofSeconds(callTimeout), maxFrameBytes, maxMessagesPerSecond, Optional.ofNullable(tlsCert),
-                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa),
+                Duration.ofSeconds(callTimeout), maxFrameBytes, maxMessagesPerSecond,
+                CsmsSettings.Tls.of(tlsCert, tlsKey, tlsClientCa, plainPort),
                 Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), dbUser, dbPassword,
                 Optional.ofNullable(adminApiKey).filter(k -> !k.isBlank()), maxSession, maxSessionWarning, configDir,
-                unknownTokens);
+                unknownTokens, webhookAllowPrivate);
     }
 }

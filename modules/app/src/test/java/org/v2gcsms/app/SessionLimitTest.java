@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.v2gcsms.ocpp.v21.AuthorizationStatusEnumType;
-import org.v2gcsms.server.AutoRegistration;
 import org.v2gcsms.sessions.devicemodel.DeviceVariable;
 import org.v2gcsms.sessions.devicemodel.VariableKey;
 import org.v2gcsms.sessions.events.DomainEvent;
@@ -40,10 +38,8 @@ class SessionLimitTest {
     private final List<DomainEvent> published = new CopyOnWriteArrayList<>();
 
     private Csms start(DatabaseConfig db, Path dataDir) throws Exception {
-        CsmsSettings l = CsmsSettings.local(0, dataDir);
-        CsmsSettings settings = new CsmsSettings(l.host(), 0, l.pathPrefix(), dataDir, AutoRegistration.ACCEPT,
-                l.heartbeatInterval(), Duration.ofSeconds(3), l.maxFrameBytes(), 1000, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(db.jdbcUrl()), db.user(), db.password());
+        CsmsSettings settings = CsmsSettings.local(0, dataDir).withCallTimeout(Duration.ofSeconds(3))
+                .withMaxMessagesPerSecond(1000).withDatabase(db);
         Csms csms = Csms.start(settings, clock, Duration.ofMillis(20));
         csms.domain().events().subscribe(published::add);
         csms.domain().repositories().tokens().save(new TokenRecord("CARD-1", "ISO14443",

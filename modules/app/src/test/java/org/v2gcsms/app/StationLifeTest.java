@@ -36,10 +36,8 @@ class StationLifeTest {
 
     static Csms start(DatabaseConfig db, AutoRegistration autoRegister) throws Exception {
         Path dataDir = Files.createTempDirectory("csms-e2e-");
-        CsmsSettings l = CsmsSettings.local(0, dataDir);
-        return Csms.start(new CsmsSettings(l.host(), 0, l.pathPrefix(), dataDir, autoRegister, l.heartbeatInterval(),
-                l.callTimeout(), l.maxFrameBytes(), 1000, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(db.jdbcUrl()), db.user(), db.password()));
+        return Csms.start(CsmsSettings.local(0, dataDir).withAutoRegister(autoRegister).withMaxMessagesPerSecond(1000)
+                .withDatabase(db));
     }
 
     @DatabaseTest

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import org.v2gcsms.control.planner.Objective;
+import org.v2gcsms.sessions.session.SessionLimits;
 
 /**
  * A group of stations behind one grid connection.
@@ -36,12 +37,7 @@ public record Site(String id, String name, List<String> stations, double importL
     }
 
     public boolean contains(String stationId) {
-        for (String s : stations) {
-            if (s.endsWith("*") ? stationId.startsWith(s.substring(0, s.length() - 1)) : s.equals(stationId)) {
-                return true;
-            }
-        }
-        return false;
+        return SessionLimits.listed(stations, stationId);
     }
 
     public Site withLimits(double importKw, double exportKw) {

@@ -62,6 +62,11 @@ public final class StationCertificateAuthority {
         this.clock = clock;
     }
 
+    /** The CA's certificate (PEM) in {@code dir}: what TLS trusts as the issuer of station certificates. */
+    public static Path certificateFile(Path dir) {
+        return dir.resolve(CERT_FILE);
+    }
+
     /** The CA kept in {@code dir}, generated and written there if the directory holds none yet. */
     public static StationCertificateAuthority openOrCreate(Path dir, Clock clock) {
         Path keyFile = dir.resolve(KEY_FILE);
