@@ -17,11 +17,14 @@ import org.v2gcsms.server.StationLink;
 import org.v2gcsms.sessions.CsmsDomain;
 import org.v2gcsms.sessions.events.DomainEvent;
 import org.v2gcsms.sessions.events.StationEvent;
+import org.v2gcsms.sessions.session.SessionManager;
 
 /**
  * Plugs the control loop into a CSMS: its dispatcher sends through the grid-safety guard (no setpoint leaves
  * without passing it), a site's station that boots has its device model read (ratings, V2X ability, rate unit:
- * the dispatcher needs them before the first profile), and a loss-of-mains transition re-plans the site at once.
+ * the dispatcher needs them before the first profile), a loss-of-mains transition re-plans the site at once and
+ * renews every profile there, and an EV's charging needs at a site's station are answered by the loop (a profile
+ * follows within the loop's event delay).
  */
 final class ControlWiring {
     private static final Logger log = LoggerFactory.getLogger(ControlWiring.class);
@@ -40,7 +43,12 @@ final class ControlWiring {
     /** Starts the loop and what feeds it besides session events; the handle unsubscribes. */
     static AutoCloseable start(ControlLoop loop, CsmsDomain domain) {
         loop.start(domain.events());
-        return domain.events().subscribe(e -> onEvent(e, loop, domain));
+        domain.sessions().answerChargingNeedsWith(loop::answerNeeds);
+        AutoCloseable feed = domain.events().subscribe(e -> onEvent(e, loop, domain));
+        return () -> {
+            domain.sessions().answerChargingNeedsWith(SessionManager.NO_SCHEDULE);
+            feed.close();
+        };
     }
 
     private static void onEvent(DomainEvent e, ControlLoop loop, CsmsDomain domain) {
@@ -56,7 +64,7 @@ final class ControlWiring {
                                 loop.requestReplan(site.id());
                             }));
             case GridSafetyEvent g when !(g instanceof GridSafetyEvent.SetpointsClamped)
-                    && !(g instanceof GridSafetyEvent.DerControlReported) -> loop.requestReplan(g.siteId());
+                    && !(g instanceof GridSafetyEvent.DerControlReported) -> loop.renewSite(g.siteId());
             default -> {
                 // the loop follows session events itself
             }

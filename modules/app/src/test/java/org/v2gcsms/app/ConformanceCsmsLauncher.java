@@ -1,13 +1,18 @@
 package org.v2gcsms.app;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.v2gcsms.conformance.kit.CsmsTarget;
 
 /**
  * Starts the CSMS the conformance cases run against in this module's test run: the real composition
- * ({@link Csms#start}), on loopback with a throw-away H2 database and an admin API key.
+ * ({@link Csms#start}), on loopback with a throw-away H2 database and an admin API key. Its configuration is the
+ * shipped presets, loads and tariffs with the conformance sites ({@code src/test/resources/conformance-config}:
+ * the station-id prefixes the cases that need a planned station use; docs/conformance.md).
  */
 public final class ConformanceCsmsLauncher implements CsmsTarget.CsmsLauncher {
     private static final String ADMIN_KEY = "conformance-admin-key-0123456789";
@@ -15,8 +20,22 @@ public final class ConformanceCsmsLauncher implements CsmsTarget.CsmsLauncher {
     @Override
     public CsmsTarget.Running launch() throws Exception {
         Path dataDir = Files.createTempDirectory("conformance-csms");
-        Csms csms = Csms.start(CsmsSettings.local(0, dataDir).withAdminApiKey(ADMIN_KEY));
+        Csms csms = Csms.start(CsmsSettings.local(0, dataDir).withAdminApiKey(ADMIN_KEY)
+                .withConfigDir(configDir(dataDir.resolve("config"))));
         CsmsTarget target = new CsmsTarget(csms.ocppUrl(), URI.create("http://127.0.0.1:" + csms.port()), ADMIN_KEY);
         return new CsmsTarget.Running(target, csms);
+    }
+
+    private static Path configDir(Path dir) throws IOException, URISyntaxException {
+        SiteConfigDir.create(dir);
+        Path conformance = Path.of(ConformanceCsmsLauncher.class.getResource("/conformance-config").toURI());
+        for (String sub : List.of("sites", "grid-safety")) {
+            try (var files = Files.list(conformance.resolve(sub))) {
+                for (Path p : files.toList()) {
+                    Files.copy(p, dir.resolve(sub).resolve(p.getFileName()));
+                }
+            }
+        }
+        return dir;
     }
 }

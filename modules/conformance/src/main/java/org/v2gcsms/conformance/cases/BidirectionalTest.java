@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ReceivedCall;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 import org.v2gcsms.conformance.kit.Transaction;
@@ -21,13 +20,20 @@ import org.v2gcsms.conformance.kit.Transaction;
  * and a DER-capable inverter; what the CSMS must do follows the design (docs: control and grid safety).
  */
 class BidirectionalTest extends CsmsCase {
-    private static final String NO_V2X = "the CSMS plans no central V2X setpoint from charging needs yet "
-            + "(NotifyEVChargingNeeds answered NoChargingProfile)";
-    private static final String NO_DER = "no loss-of-mains handling reachable yet: the V2X setpoint profile it "
-            + "starts from is missing (see V2X_01)";
-
     private ScriptedStation v2xStation() {
         return booted(V21);
+    }
+
+    /**
+     * A V2X station the CSMS plans, at the conformance site covering {@code sitePrefix}: OCPP 2.1, V2X enabled
+     * with CentralSetpoint, EVSE 1 rated 11 kW both ways, rate unit W.
+     */
+    private ScriptedStation plannedV2xStation(String sitePrefix) {
+        return bootedAtSite(sitePrefix, V21, reportData("SmartChargingCtrlr", null, "RateUnit", "W", "MemberList",
+                null), reportData("V2XChargingCtrlr", null, "Enabled", "true", "boolean", null), reportData(
+                "V2XChargingCtrlr", null, "SupportedOperationModes", "ChargingOnly,CentralSetpoint", "MemberList",
+                null), reportData("EVSE", 1, "Power", "0", "decimal", 11_000.0), reportData("EVSE", 1,
+                "DischargePower", "0", "decimal", 11_000.0));
     }
 
     private static JsonObject v2xNeeds() {
@@ -58,10 +64,9 @@ class BidirectionalTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_V2X)
     void V2X_01_ChargingNeedsToCentralSetpoint() {
-        ScriptedStation s = v2xStation();
-        Transaction tx = charging(s);
+        ScriptedStation s = plannedV2xStation(PLANNED);
+        Transaction tx = plannedCharging(s);
         ReceivedCall set = setpointProfile(s, tx);
         for (JsonElement p : set.payload().getAsJsonObject("chargingProfile").getAsJsonArray("chargingSchedule").get(0)
                 .getAsJsonObject().getAsJsonArray("chargingSchedulePeriod")) {
@@ -73,10 +78,9 @@ class BidirectionalTest extends CsmsCase {
 
     /** Discharge never beyond the grid-code preset: every negative setpoint has a dischargeLimit it respects. */
     @Test
-    @Pending(NO_V2X)
     void V2X_02_DischargeLimitedByGridCode() {
-        ScriptedStation s = v2xStation();
-        Transaction tx = charging(s);
+        ScriptedStation s = plannedV2xStation(PLANNED);
+        Transaction tx = plannedCharging(s);
         ReceivedCall set = setpointProfile(s, tx);
         for (JsonElement e : set.payload().getAsJsonObject("chargingProfile").getAsJsonArray("chargingSchedule")
                 .get(0).getAsJsonObject().getAsJsonArray("chargingSchedulePeriod")) {
@@ -95,10 +99,9 @@ class BidirectionalTest extends CsmsCase {
 
     /** Loss of mains (a must-trip alarm): the CSMS sets discharge to zero at once. */
     @Test
-    @Pending(NO_DER)
     void V2X_03_LossOfMainsTripZeroDischarge() {
-        ScriptedStation s = v2xStation();
-        Transaction tx = charging(s);
+        ScriptedStation s = plannedV2xStation(TRIP_1);
+        Transaction tx = plannedCharging(s);
         setpointProfile(s, tx);
         assertEquals(new JsonObject(), s.call("NotifyDERAlarm", alarm(false)));
         ReceivedCall zero = s.expectCall("SetChargingProfile", p -> p.toString().contains("\"setpoint\"")
@@ -109,10 +112,9 @@ class BidirectionalTest extends CsmsCase {
 
     /** After the grid is back, export stays blocked until the enter-service delay has passed. */
     @Test
-    @Pending(NO_DER)
     void V2X_04_EnterServiceAfterDelay() {
-        ScriptedStation s = v2xStation();
-        Transaction tx = charging(s);
+        ScriptedStation s = plannedV2xStation(TRIP_2);
+        Transaction tx = plannedCharging(s);
         setpointProfile(s, tx);
         s.call("NotifyDERAlarm", alarm(false));
         s.expectCall("SetChargingProfile", any(), "the zero-discharge profile", Duration.ofSeconds(5))

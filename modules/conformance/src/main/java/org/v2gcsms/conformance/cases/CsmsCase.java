@@ -62,6 +62,71 @@ abstract class CsmsCase {
         return caseName + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * Station-id prefixes the CSMS's conformance sites cover (docs/conformance.md): a station with one of them is
+     * planned and dispatched by the CSMS. {@link #PLANNED} is shared by every case that does not trip its site;
+     * a case that trips loss of mains has a site of its own, since a trip latches the whole site.
+     */
+    static final String PLANNED = "PLAN-";
+    static final String TRIP_1 = "TRIP1-";
+    static final String TRIP_2 = "TRIP2-";
+
+    /** A new id at the site covering {@code sitePrefix}, within OCPP's 48 characters. */
+    String sitedStationId(String sitePrefix) {
+        String tag = caseName.length() > 24 ? caseName.substring(0, 24) : caseName;
+        return sitePrefix + tag + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * {@link #booted} at a site of the CSMS: the station answers what a site's station is asked when it boots —
+     * GetBaseReport (Accepted, then a NotifyReport of {@code variables}: ReportData objects) and, for grid safety,
+     * DER controls (2.1, answered Accepted as they come).
+     */
+    ScriptedStation bootedAtSite(String sitePrefix, String subprotocol, JsonObject... variables) {
+        String id = sitedStationId(sitePrefix);
+        api.registerStation(id, PASSWORD, "Accepted");
+        ScriptedStation s = connect(id, subprotocol);
+        for (String der : List.of("SetDERControl", "GetDERControl", "ClearDERControl")) {
+            s.autoAnswerStatus(der, "Accepted");
+        }
+        boot(s);
+        ReceivedCall report = s.expectCall("GetBaseReport", field("reportBase", "FullInventory"),
+                "reportBase FullInventory (a site's station has its device model read)");
+        report.replyStatus("Accepted");
+        s.call("NotifyReport", Json.obj("requestId", Json.integer(report.payload(), "requestId"), "generatedAt",
+                Messages.now(), "seqNo", 0, "tbc", false, "reportData", Json.arr((Object[]) variables)));
+        return s;
+    }
+
+    /** One variable of a device-model report: its Actual value and, when given, its maxLimit. */
+    static JsonObject reportData(String component, Integer evseId, String variable, String value, String dataType,
+                                 Double maxLimit) {
+        JsonObject c = Json.obj("name", component);
+        if (evseId != null) {
+            c.add("evse", Json.obj("id", evseId));
+        }
+        JsonObject characteristics = Json.obj("dataType", dataType, "supportsMonitoring", false);
+        if (maxLimit != null) {
+            characteristics.addProperty("maxLimit", maxLimit);
+        }
+        return Json.obj("component", c, "variable", Json.obj("name", variable), "variableAttribute", Json.arr(
+                Json.obj("type", "Actual", "value", value, "mutability", "ReadOnly")), "variableCharacteristics",
+                characteristics);
+    }
+
+    /**
+     * {@link #charging} at a site: the CSMS plans the new session at once and sends its EVSE a TxProfile for the
+     * transaction, which the station accepts.
+     */
+    Transaction plannedCharging(ScriptedStation s) {
+        Transaction tx = charging(s);
+        s.expectCall("SetChargingProfile", p -> "TxProfile".equals(Json.str(p,
+                "chargingProfile.chargingProfilePurpose")) && tx.id().equals(Json.str(p,
+                "chargingProfile.transactionId")), "the planner's TxProfile for the new transaction")
+                .replyStatus("Accepted");
+        return tx;
+    }
+
     /** Registers a new station (security profile 1, Basic auth) booting into {@code status}; not connected. */
     String registered(String registrationStatus) {
         String id = newStationId();
@@ -84,7 +149,11 @@ abstract class CsmsCase {
     }
 
     ScriptedStation booted(String subprotocol) {
-        ScriptedStation s = connect(registered("Accepted"), subprotocol);
+        return boot(connect(registered("Accepted"), subprotocol));
+    }
+
+    /** BootNotification (PowerUp) Accepted, then connector 1 of EVSE 1 Available. */
+    private static ScriptedStation boot(ScriptedStation s) {
         JsonObject answer = s.call("BootNotification", Messages.boot("PowerUp"));
         assertEquals("Accepted", Json.str(answer, "status"), "BootNotification of a registered station");
         s.call("StatusNotification", Messages.statusNotification(1, 1, "Available"));

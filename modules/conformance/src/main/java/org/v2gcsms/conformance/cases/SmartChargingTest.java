@@ -11,15 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.BackOffice;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ReceivedCall;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 import org.v2gcsms.conformance.kit.Transaction;
 
 /** K Smart charging: profiles set, replaced, cleared, reported; composite schedules; external limits; 15118. */
 class SmartChargingTest extends CsmsCase {
-    private static final String NO_NEEDS = "the CSMS sends no 15118 schedule for charging needs "
-            + "(NotifyEVChargingNeeds answered Rejected)";
 
     static JsonObject profile(int id, int stackLevel, String purpose, String kind, double limitA) {
         JsonObject schedule = Json.obj("id", id, "chargingRateUnit", "A", "chargingSchedulePeriod", Json.arr(
@@ -285,6 +282,18 @@ class SmartChargingTest extends CsmsCase {
                         "evMaxCurrent", 32, "evMaxVoltage", 400)));
     }
 
+    /**
+     * A 2.0.1 station the CSMS plans (at one of its conformance sites, docs/conformance.md), charging in W, with
+     * its transaction started and the planner's first TxProfile accepted.
+     */
+    private PlannedStation planned() {
+        ScriptedStation s = bootedAtSite(PLANNED, V201, reportData("SmartChargingCtrlr", null, "RateUnit", "W",
+                "MemberList", null), reportData("EVSE", 1, "Power", "0", "decimal", 22_000.0));
+        return new PlannedStation(s, plannedCharging(s));
+    }
+
+    private record PlannedStation(ScriptedStation s, Transaction tx) {}
+
     /** ISO 15118: the EV's needs arrive; the CSMS accepts them and answers with a TxProfile for the transaction. */
     private ReceivedCall needsToProfile(ScriptedStation s, Transaction tx) {
         assertEquals("Accepted", Json.str(s.call("NotifyEVChargingNeeds", chargingNeeds(1)), "status"));
@@ -302,20 +311,20 @@ class SmartChargingTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_NEEDS)
     void TC_K_53_CSMS() {
-        ScriptedStation s = booted();
-        Transaction tx = charging(s);
+        PlannedStation p = planned();
+        ScriptedStation s = p.s();
+        Transaction tx = p.tx();
         needsToProfile(s, tx);
         assertEquals("Accepted", Json.str(s.call("NotifyEVChargingSchedule", evSchedule()), "status"));
     }
 
     /** The EV's schedule exceeds the limits: the CSMS is told and sends a corrected profile. */
     @Test
-    @Pending(NO_NEEDS)
     void TC_K_55_CSMS() {
-        ScriptedStation s = booted();
-        Transaction tx = charging(s);
+        PlannedStation p = planned();
+        ScriptedStation s = p.s();
+        Transaction tx = p.tx();
         needsToProfile(s, tx);
         JsonObject over = evSchedule();
         over.getAsJsonObject("chargingSchedule").getAsJsonArray("chargingSchedulePeriod").get(0).getAsJsonObject()
@@ -326,18 +335,19 @@ class SmartChargingTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_NEEDS)
     void TC_K_57_CSMS() {
-        ScriptedStation s = booted();
-        Transaction tx = charging(s);
+        PlannedStation p = planned();
+        ScriptedStation s = p.s();
+        Transaction tx = p.tx();
         needsToProfile(s, tx);
         needsToProfile(s, tx);
     }
 
     /** CSMS-initiated renegotiation: the operator sends a new TxProfile during the 15118 session. */
     private void renegotiated(int profileId, boolean evAsksAgain) {
-        ScriptedStation s = booted();
-        Transaction tx = charging(s);
+        PlannedStation planned = planned();
+        ScriptedStation s = planned.s();
+        Transaction tx = planned.tx();
         needsToProfile(s, tx);
         JsonObject p = profile(profileId, 1, "TxProfile", "Relative", 10);
         p.addProperty("transactionId", tx.id());
@@ -350,13 +360,11 @@ class SmartChargingTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_NEEDS)
     void TC_K_58_CSMS() {
         renegotiated(158, false);
     }
 
     @Test
-    @Pending(NO_NEEDS)
     void TC_K_59_CSMS() {
         renegotiated(159, true);
     }
