@@ -35,6 +35,15 @@ final class ConformanceCommand {
                         + "default: $CSMS_ADMIN_API_KEY")
         String apiKey;
 
+        @Option(names = "--tls-csms", paramLabel = "URL",
+                description = "the same CSMS's wss:// endpoint, for the TLS cases (security profiles 2 and 3), "
+                        + "e.g. wss://csms.example.com:8443/ocpp")
+        URI tlsCsms;
+
+        @Option(names = "--tls-trust", paramLabel = "PEM",
+                description = "CA certificates the stations trust for --tls-csms (default: the JDK's trust store)")
+        Path tlsTrust;
+
         @Option(names = "--profile", split = ",", defaultValue = "core", paramLabel = "PROFILE",
                 description = "core, smart-charging, advanced-security, local-auth-list, reservation, "
                         + "advanced-device-management, advanced-ui, iso15118, unlisted, v2x or all; "
@@ -61,7 +70,8 @@ final class ConformanceCommand {
             PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             List<CaseResult> results = new ConformanceRun(new ConformanceRun.Options(csms, api,
                     apiKey == null ? "" : apiKey, chosen.stream().distinct().toList(), schemas.toAbsolutePath(),
-                    Optional.ofNullable(out)), console).run();
+                    Optional.ofNullable(out), Optional.ofNullable(tlsCsms), Optional.ofNullable(tlsTrust)), console)
+                    .run();
             return ConformanceRun.allPassed(results) ? 0 : 1;
         }
     }

@@ -7,18 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.v2gcsms.conformance.kit.CsmsTarget;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
 import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ReceivedCall;
 import org.v2gcsms.conformance.kit.ScriptedStation;
+import org.v2gcsms.conformance.kit.StationTls;
 
 /** A Security: Basic auth, TLS, password update, certificate signing, security profile upgrade. */
 class SecurityTest extends CsmsCase {
-    /** The wss:// endpoint of the same CSMS, for the TLS cases (security profiles 2 and 3). */
-    static final String TLS_CSMS = "conformance.tlsCsms";
-    private static final String NO_TLS = "the suite has no wss:// endpoint to test (set -D" + TLS_CSMS
-            + "; the in-process CSMS listens on ws:// only)";
+    private static final int TLS_1_2 = 0x0303;
+    private static final int TLS_1_1 = 0x0302;
+    private static final String NO_TLS = "the suite has no wss:// endpoint to test: set -D" + CsmsTarget.TLS_CSMS
+            + " (and -D" + StationTls.TRUST + " when its certificate is not in the JDK's trust store)";
 
     @Test
     void TC_A_01_CSMS() {
@@ -41,42 +43,69 @@ class SecurityTest extends CsmsCase {
     }
 
     private URI tlsEndpoint() {
-        String url = System.getProperty(TLS_CSMS);
-        if (url == null || url.isBlank()) {
-            throw new AssertionError(NO_TLS);
-        }
-        return URI.create(url.endsWith("/") ? url : url + "/");
+        return target.tlsOcppUrl().orElseThrow(() -> new AssertionError(NO_TLS));
     }
 
     /** Security profile 2: a station on wss:// with Basic auth gets in and boots. */
     @Test
-    @Pending(NO_TLS)
     void TC_A_04_CSMS() {
-        String id = registered("Accepted");
+        String id = newStationId();
+        api.registerStation(id, 2, PASSWORD, "Accepted");
         ScriptedStation s = keep(ScriptedStation.connect(tlsEndpoint(), id, PASSWORD, V201));
         assertEquals("Accepted", Json.str(s.call("BootNotification", Messages.boot("PowerUp")), "status"));
     }
 
-    /** A TLS version below 1.2 is refused (checked in the server's own TLS tests; here against the target). */
+    /** A TLS version below 1.2 is refused. */
     @Test
-    @Pending(NO_TLS)
     void TC_A_06_CSMS() {
-        tlsEndpoint();
-        throw new AssertionError("a TLS 1.1 client for the scripted station is not built yet");
+        assertTrue(StationTls.acceptsHandshake(tlsEndpoint(), TLS_1_2), "the endpoint must speak TLS 1.2");
+        assertFalse(StationTls.acceptsHandshake(tlsEndpoint(), TLS_1_1), "the CSMS must refuse a TLS 1.1 handshake");
     }
 
+    /**
+     * Security profile 3, valid client certificate: the station (on profile 2) has its own key signed by the
+     * CSMS (SignCertificate, then CertificateSigned), connects with that certificate and no password, and
+     * boots. From then on it is a profile-3 station: Basic auth over TLS no longer gets it in.
+     */
     @Test
-    @Pending(NO_TLS)
     void TC_A_07_CSMS() {
-        tlsEndpoint();
-        throw new AssertionError("a client-certificate (security profile 3) scripted station is not built yet");
+        String id = newStationId();
+        api.registerStation(id, 2, PASSWORD, "Accepted");
+        ScriptedStation s = keep(ScriptedStation.connect(tlsEndpoint(), id, PASSWORD, V201));
+        assertEquals("Accepted", Json.str(s.call("BootNotification", Messages.boot("PowerUp")), "status"));
+        StationTls.StationKey key = signedByCsms(s);
+        s.close();
+
+        ScriptedStation mutual = keep(ScriptedStation.connectWithCertificate(tlsEndpoint(), id, key, V201));
+        assertEquals("Accepted", Json.str(mutual.call("BootNotification", Messages.boot("PowerUp")), "status"));
+        mutual.close();
+        ScriptedStation password = keep(ScriptedStation.open(tlsEndpoint(), id, id, PASSWORD, V201));
+        assertFalse(password.isOpen(), "after connecting on profile 3 the CSMS must refuse profile 2");
     }
 
+    /** Security profile 3, a client certificate the CSMS never signed (self-signed): refused. */
     @Test
-    @Pending(NO_TLS)
     void TC_A_08_CSMS() {
-        tlsEndpoint();
-        throw new AssertionError("a client-certificate (security profile 3) scripted station is not built yet");
+        String id = newStationId();
+        api.registerStation(id, 3, null, "Accepted");
+        StationTls.StationKey untrusted = StationTls.StationKey.generate().selfSigned(id);
+        ScriptedStation s = keep(ScriptedStation.openWithCertificate(tlsEndpoint(), id, untrusted, V201));
+        assertFalse(s.isOpen(), "the CSMS must refuse a client certificate it does not trust");
+    }
+
+    /** The operator triggers a renewal; the station asks the CSMS to sign a request for its own key. */
+    private StationTls.StationKey signedByCsms(ScriptedStation s) {
+        operatorStatus(s, "TriggerMessage", Json.obj("requestedMessage", "SignChargingStationCertificate"),
+                field("requestedMessage", "SignChargingStationCertificate"),
+                "requestedMessage SignChargingStationCertificate", "Accepted");
+        StationTls.StationKey key = StationTls.StationKey.generate();
+        JsonObject sign = Json.obj("csr", key.certificateRequest(s.id(), "v2g-csms conformance"),
+                "certificateType", "ChargingStationCertificate");
+        assertEquals("Accepted", Json.str(s.call("SignCertificate", sign), "status"));
+        ReceivedCall signed = s.expectCall("CertificateSigned", p -> Json.has(p, "certificateChain"),
+                "a certificateChain", java.time.Duration.ofSeconds(20));
+        signed.replyStatus("Accepted");
+        return key.withChain(Json.str(signed.payload(), "certificateChain"));
     }
 
     private static JsonObject passwordVariable(String password) {
@@ -171,7 +200,6 @@ class SecurityTest extends CsmsCase {
      * profile-1 connections. The operator drives the three steps through the API.
      */
     @Test
-    @Pending(NO_TLS)
     void TC_A_19_CSMS() {
         URI tls = tlsEndpoint();
         ScriptedStation s = booted();

@@ -31,6 +31,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.v2gcsms.conformance.kit.CsmsTarget;
 import org.v2gcsms.conformance.kit.OfficialSchemas;
+import org.v2gcsms.conformance.kit.StationTls;
 import org.v2gcsms.conformance.kit.Pending;
 
 /**
@@ -46,9 +47,11 @@ public final class ConformanceRun {
      * @param apiKey   an admin API key of that CSMS
      * @param schemas  the directory holding {@code v201/} and {@code v21/}
      * @param out      where report.md and junit.xml go; empty: no files
+     * @param tlsCsms  the same CSMS's wss:// endpoint, for the TLS cases; empty: they fail, saying so
+     * @param tlsTrust PEM certificates the stations trust for that endpoint; empty: the JDK's trust store
      */
     public record Options(URI csms, URI api, String apiKey, List<Profiles> profiles, Path schemas,
-                          Optional<Path> out) {}
+                          Optional<Path> out, Optional<URI> tlsCsms, Optional<Path> tlsTrust) {}
 
     private final Options options;
     private final PrintStream console;
@@ -63,6 +66,8 @@ public final class ConformanceRun {
         System.setProperty(CsmsTarget.CSMS, options.csms().toString());
         System.setProperty(CsmsTarget.API, options.api().toString());
         System.setProperty(CsmsTarget.API_KEY, options.apiKey());
+        options.tlsCsms().ifPresent(url -> System.setProperty(CsmsTarget.TLS_CSMS, url.toString()));
+        options.tlsTrust().ifPresent(pem -> System.setProperty(StationTls.TRUST, pem.toAbsolutePath().toString()));
         System.setProperty(OfficialSchemas.DIR_PROPERTY, options.schemas().toString());
         OfficialSchemas.configured();
         return runSelected(Profiles.idsOf(options.profiles()));

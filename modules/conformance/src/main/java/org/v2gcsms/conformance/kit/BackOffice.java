@@ -59,8 +59,17 @@ public final class BackOffice {
 
     /** Registers a security-profile-1 station with a Basic-auth password, booting into {@code registrationStatus}. */
     public void registerStation(String id, String password, String registrationStatus) {
-        Reply r = request("POST", "/api/v1/stations", Json.obj("id", id, "securityProfile", 1, "password", password,
-                "registrationStatus", registrationStatus));
+        registerStation(id, 1, password, registrationStatus);
+    }
+
+    /** Registers a station on a security profile: 1 and 2 with a Basic-auth password, 3 without (null). */
+    public void registerStation(String id, int securityProfile, String password, String registrationStatus) {
+        JsonObject body = Json.obj("id", id, "securityProfile", securityProfile, "registrationStatus",
+                registrationStatus);
+        if (password != null) {
+            body.addProperty("password", password);
+        }
+        Reply r = request("POST", "/api/v1/stations", body);
         if (r.status() != 201 && r.status() != 200) {
             throw new AssertionError("registering station " + id + " through the API failed: HTTP " + r.status()
                     + " " + r.body());

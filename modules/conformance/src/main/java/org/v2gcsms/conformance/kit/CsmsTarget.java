@@ -12,19 +12,30 @@ import java.util.ServiceLoader;
  * {@code --csms}, {@code --api}, {@code --api-key}). Without them, the first {@link CsmsLauncher} on the class
  * path starts one in-process CSMS for the whole run.
  *
- * @param ocppUrl ends in '/': a station connects to {@code ocppUrl + stationId}
+ * @param ocppUrl    ends in '/': a station connects to {@code ocppUrl + stationId}
+ * @param tlsOcppUrl the same CSMS's wss:// endpoint (security profiles 2 and 3), also ending in '/'; empty: the
+ *                   TLS cases cannot run
  */
-public record CsmsTarget(URI ocppUrl, URI apiUrl, String apiKey) {
+public record CsmsTarget(URI ocppUrl, URI apiUrl, String apiKey, Optional<URI> tlsOcppUrl) {
     public static final String CSMS = "conformance.csms";
     public static final String API = "conformance.api";
     public static final String API_KEY = "conformance.apiKey";
+    public static final String TLS_CSMS = "conformance.tlsCsms";
 
     private static CsmsTarget current;
 
     public CsmsTarget {
-        if (!ocppUrl.toString().endsWith("/")) {
-            ocppUrl = URI.create(ocppUrl + "/");
-        }
+        ocppUrl = withSlash(ocppUrl);
+        tlsOcppUrl = tlsOcppUrl.map(CsmsTarget::withSlash);
+    }
+
+    /** A CSMS without a wss:// endpoint to test. */
+    public CsmsTarget(URI ocppUrl, URI apiUrl, String apiKey) {
+        this(ocppUrl, apiUrl, apiKey, Optional.empty());
+    }
+
+    private static URI withSlash(URI url) {
+        return url.toString().endsWith("/") ? url : URI.create(url + "/");
     }
 
     /** Starts a CSMS in this process for a test run; found with {@link ServiceLoader}. */
@@ -53,7 +64,9 @@ public record CsmsTarget(URI ocppUrl, URI apiUrl, String apiKey) {
             throw new IllegalStateException(CSMS + " is set but " + API + " is not: the cases need the back-office "
                     + "API to register stations and trigger the CSMS");
         }
-        return Optional.of(new CsmsTarget(URI.create(csms), URI.create(api), System.getProperty(API_KEY, "")));
+        String tls = System.getProperty(TLS_CSMS, "");
+        return Optional.of(new CsmsTarget(URI.create(csms), URI.create(api), System.getProperty(API_KEY, ""),
+                tls.isBlank() ? Optional.empty() : Optional.of(URI.create(tls))));
     }
 
     private static CsmsTarget launchInProcess() {

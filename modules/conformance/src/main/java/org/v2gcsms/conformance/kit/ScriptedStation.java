@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
@@ -62,11 +63,15 @@ public final class ScriptedStation implements AutoCloseable {
     /** A CALLERROR. */
     public record Error(String code, String description, JsonObject details) implements Answer {}
 
-    private ScriptedStation(URI url, String id, String subprotocol, Map<String, String> headers) {
+    private ScriptedStation(URI url, String id, String subprotocol, Map<String, String> headers, SSLContext tls) {
         this.id = id;
         this.subprotocol = subprotocol;
         this.schemas = OfficialSchemas.configured();
         this.socket = new Socket(url, subprotocol, headers);
+        if ("wss".equalsIgnoreCase(url.getScheme())) {
+            socket.setSocketFactory((tls != null ? tls : StationTls.configured().serverAuthenticated())
+                    .getSocketFactory());
+        }
     }
 
     /**
@@ -75,14 +80,27 @@ public final class ScriptedStation implements AutoCloseable {
      * @throws AssertionError when the handshake is refused or does not finish within {@link #WAIT}
      */
     public static ScriptedStation connect(URI ocppUrl, String id, String password, String subprotocol) {
-        ScriptedStation s = open(ocppUrl, id, id, password, subprotocol);
+        return opened(open(ocppUrl, id, id, password, subprotocol), ocppUrl);
+    }
+
+    /**
+     * Opens the WebSocket of a security-profile-3 station: TLS with the station's certificate, no Basic auth.
+     *
+     * @throws AssertionError when the handshake is refused or does not finish within {@link #WAIT}
+     */
+    public static ScriptedStation connectWithCertificate(URI ocppUrl, String id, StationTls.StationKey key,
+                                                        String subprotocol) {
+        return opened(openWithCertificate(ocppUrl, id, key, subprotocol), ocppUrl);
+    }
+
+    private static ScriptedStation opened(ScriptedStation s, URI ocppUrl) {
         if (!s.isOpen()) {
-            throw new AssertionError("Station " + id + " could not open its WebSocket at " + ocppUrl + id
+            throw new AssertionError("Station " + s.id + " could not open its WebSocket at " + ocppUrl + s.id
                     + " (" + s.closeReason() + ")");
         }
-        if (!subprotocol.equals(s.socket.getProtocol().getProvidedProtocol())) {
+        if (!s.subprotocol.equals(s.socket.getProtocol().getProvidedProtocol())) {
             throw new AssertionError("The CSMS chose subprotocol '" + s.socket.getProtocol().getProvidedProtocol()
-                    + "', the station asked for " + subprotocol);
+                    + "', the station asked for " + s.subprotocol);
         }
         return s;
     }
@@ -97,12 +115,22 @@ public final class ScriptedStation implements AutoCloseable {
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (basicUser + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        ScriptedStation s = new ScriptedStation(ocppUrl.resolve(id), id, subprotocol, headers);
+        return handshake(new ScriptedStation(ocppUrl.resolve(id), id, subprotocol, headers, null));
+    }
+
+    /** Tries a security-profile-3 handshake (TLS client certificate, no Basic auth); see {@link #isOpen()}. */
+    public static ScriptedStation openWithCertificate(URI ocppUrl, String id, StationTls.StationKey key,
+                                                     String subprotocol) {
+        return handshake(new ScriptedStation(ocppUrl.resolve(id), id, subprotocol, new HashMap<>(),
+                StationTls.configured().withKey(key)));
+    }
+
+    private static ScriptedStation handshake(ScriptedStation s) {
         try {
             s.socket.connectBlocking(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while connecting " + id, e);
+            throw new AssertionError("interrupted while connecting " + s.id, e);
         }
         return s;
     }
