@@ -12,7 +12,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -148,7 +147,7 @@ public final class CsmsServer implements AutoCloseable {
             p.addLast("tls", tls.newHandler(channel.alloc()));
         }
         p.addLast("http", new HttpServerCodec());
-        p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
+        p.addLast("http-aggregator", new HttpBodyLimit(MAX_HTTP_BODY_BYTES));
         p.addLast("station-gate", new HandshakeGate(config.pathPrefix(), admission, handlerThreads,
                 () -> state == ServerState.RUNNING));
         p.addLast("permessage-deflate", new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker(
