@@ -70,9 +70,14 @@ final class JdbcSessionRepository implements SessionRepository {
         StringBuilder sql = new StringBuilder("SELECT * FROM charging_session WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (!f.stationIds().isEmpty()) {
-            sql.append(" AND station_id IN (").append(String.join(", ", f.stationIds().stream().map(x -> "?").toList()))
-                    .append(")");
-            args.addAll(f.stationIds());
+            // An id ending in '*' stands for every station with that prefix (how sites list their stations).
+            List<String> any = new ArrayList<>();
+            for (String id : f.stationIds()) {
+                any.add(id.endsWith("*") ? "station_id LIKE ? ESCAPE '!'" : "station_id = ?");
+                args.add(id.endsWith("*") ? id.substring(0, id.length() - 1).replace("!", "!!").replace("%", "!%")
+                        .replace("_", "!_") + "%" : id);
+            }
+            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
         }
         if (f.idToken() != null) {
             sql.append(" AND id_token = ?");

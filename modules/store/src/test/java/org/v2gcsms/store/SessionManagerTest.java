@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.v2gcsms.ocpp.OcppError;
 import org.v2gcsms.ocpp.OcppVersion;
@@ -314,6 +315,25 @@ class SessionManagerTest {
         assertEquals(1, d.sessions().activeAtSite("SEOUL").size());
         assertTrue(d.sessions().activeAtSite("BUSAN").isEmpty());
         assertEquals(1, d.sessions().history(SessionFilter.all().atSite("SEOUL").onlyActive(true)).size());
+        d.close();
+    }
+
+    /** Sites list stations by prefix (SIM-*): their sessions are found by site, live and in the stored history. */
+    @DatabaseTest
+    void aSiteListingAPrefixFindsItsSessionsLiveAndInHistory(Store store) throws Exception {
+        SessionLimits limits = SessionLimits.defaults().withSiteStations("DEPOT", List.of("CS-*"))
+                .withSiteStations("LITERAL", List.of("C_-S", "CS%*"));
+        CsmsDomain d = domain(store, acceptingStops(), limits);
+        send(d, TxEvents.started("TX-1", 0, T0).build());
+        assertEquals(List.of(TX), d.sessions().activeAtSite("DEPOT").stream().map(Session::key).toList());
+        assertEquals(List.of(TX), d.sessions().history(SessionFilter.all().atSite("DEPOT")).stream()
+                .map(Session::key).toList());
+        assertEquals(1, d.sessions().history(SessionFilter.all().atSite("DEPOT").atStations(Set.of(CS))).size());
+        assertTrue(d.sessions().history(SessionFilter.all().atSite("DEPOT").atStations(Set.of("CS-OTHER")))
+                .isEmpty());
+        // '_' and '%' in a listing are characters, not SQL wildcards
+        assertTrue(d.sessions().activeAtSite("LITERAL").isEmpty());
+        assertTrue(d.sessions().history(SessionFilter.all().atSite("LITERAL")).isEmpty());
         d.close();
     }
 

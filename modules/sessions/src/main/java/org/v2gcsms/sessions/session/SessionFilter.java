@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Which sessions a history query returns. Null (or empty) fields do not filter.
  *
- * @param stationIds  sessions at these stations
+ * @param stationIds  sessions at these stations; an id ending in {@code *} stands for every id with that prefix
  * @param siteId      sessions at the stations of this site (resolved by the session manager)
  * @param pluggedFrom plugged in at or after
  * @param pluggedTo   plugged in before

@@ -59,6 +59,11 @@ public record SessionLimits(MaxDuration defaultLimit, Duration warnBefore, Map<S
     }
 
     /** The site the station belongs to. */
+    /** How a site lists its stations (ids, or prefixes ending in {@code *}); empty for an unknown site. */
+    public List<String> stationsOf(String siteId) {
+        return siteStations.getOrDefault(siteId, List.of());
+    }
+
     public Optional<String> site(String stationId) {
         return firstListing(siteStations, stationId);
     }

@@ -217,10 +217,10 @@ public final class SessionManager {
         return sorted(out);
     }
 
-    /** Active sessions at the stations of a site (see {@link SessionLimits#siteOf()}). */
+    /** Active sessions at the stations of a site (see {@link SessionLimits#site}). */
     public List<Session> activeAtSite(String siteId) {
-        Map<String, String> siteOf = settings.limits().siteOf();
-        return active().stream().filter(s -> siteId.equals(siteOf.get(s.stationId()))).toList();
+        SessionLimits limits = settings.limits();
+        return active().stream().filter(s -> limits.site(s.stationId()).filter(siteId::equals).isPresent()).toList();
     }
 
     /** The session, running or ended. */
@@ -229,19 +229,23 @@ public final class SessionManager {
         return slot != null ? Optional.of(slot.session) : sessions.find(key);
     }
 
-    /** Sessions matching the filter, newest plug-in first; a site filter means its stations. */
+    /**
+     * Sessions matching the filter, newest plug-in first; a site filter means its stations, as the site lists
+     * them (ids or prefixes). A station two sites list belongs to the first (by site id), as everywhere else.
+     */
     public List<Session> history(SessionFilter filter) {
         if (filter.siteId() == null) {
             return sessions.history(filter);
         }
-        Set<String> atSite = new java.util.HashSet<>();
-        settings.limits().siteOf().forEach((station, site) -> {
-            if (site.equals(filter.siteId()) && (filter.stationIds().isEmpty()
-                    || filter.stationIds().contains(station))) {
-                atSite.add(station);
-            }
-        });
-        return atSite.isEmpty() ? List.of() : sessions.history(filter.atSite(null).atStations(atSite));
+        SessionLimits limits = settings.limits();
+        List<String> listed = limits.stationsOf(filter.siteId());
+        Set<String> stations = filter.stationIds().isEmpty() ? Set.copyOf(listed) : filter.stationIds().stream()
+                .filter(id -> SessionLimits.listed(listed, id)).collect(java.util.stream.Collectors.toSet());
+        if (stations.isEmpty()) {
+            return List.of();
+        }
+        return sessions.history(filter.atSite(null).atStations(stations)).stream()
+                .filter(s -> limits.site(s.stationId()).filter(filter.siteId()::equals).isPresent()).toList();
     }
 
     /** SoC, power and energy in and out over the session, by time, from the stored meter samples. */
