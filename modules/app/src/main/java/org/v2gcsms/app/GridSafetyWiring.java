@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.v2gcsms.control.site.Sites;
 import org.v2gcsms.gridsafety.GridSafety;
@@ -20,6 +21,7 @@ import org.v2gcsms.ocpp.OcppVersion;
 import org.v2gcsms.ocpp.v21.NotifyDERAlarmRequest;
 import org.v2gcsms.ocpp.v21.NotifyDERStartStopRequest;
 import org.v2gcsms.ocpp.v21.ReportDERControlRequest;
+import org.v2gcsms.server.CallHandler;
 import org.v2gcsms.server.CallPriority;
 import org.v2gcsms.server.OcppHandlers;
 import org.v2gcsms.server.StationLink;
@@ -57,12 +59,25 @@ final class GridSafetyWiring {
                 route.safety.observe(stationId, MessageVersions.toV21(request));
             }
         });
-        handlers.on(OcppVersion.V21, NotifyDERAlarmRequest.class, (s, r) -> route.safety.derAlarm(s.stationId(), r))
+        handlers.on(OcppVersion.V21, NotifyDERAlarmRequest.class,
+                        admitted(domain, (id, r) -> route.safety.derAlarm(id, r)))
                 .on(OcppVersion.V21, ReportDERControlRequest.class,
-                        (s, r) -> route.safety.derControls().reported(s.stationId(), r))
+                        admitted(domain, (id, r) -> route.safety.derControls().reported(id, r)))
                 .on(OcppVersion.V21, NotifyDERStartStopRequest.class,
-                        (s, r) -> route.safety.derControls().startStop(s.stationId(), r));
+                        admitted(domain, (id, r) -> route.safety.derControls().startStop(id, r)));
         return route.safety;
+    }
+
+    /**
+     * A DER handler behind the domain's admission gate, as every station CALL the domain answers: a station that
+     * is not accepted is answered SecurityError and grid safety never sees its message (an unauthenticated
+     * alarm must not trip a site). The gate is a map lookup, so an accepted station's alarm trips at once.
+     */
+    private static <Q, R> CallHandler<Q, R> admitted(CsmsDomain domain, BiFunction<String, Q, R> handler) {
+        return (station, request) -> {
+            domain.stations().admit(DomainWiring.context(station), MessageVersions.actionOf(request));
+            return handler.apply(station.stationId(), request);
+        };
     }
 
     private static GridSafety gridSafety(Path configDir, Sites sites, CsmsDomain domain, Store store,

@@ -65,7 +65,7 @@ class CapRefusedFallbackTest {
     }
 
     /** The next SetDERControl LimitMaxDischarge (the preset's default controls pushed at boot are skipped). */
-    private static JsonObject awaitCap(TestStation s) throws InterruptedException {
+    static JsonObject awaitCap(TestStation s) throws InterruptedException {
         while (true) {
             JsonObject control = s.awaitCall("SetDERControl").payload();
             if (control.get("controlType").getAsString().equals("LimitMaxDischarge")) {
