@@ -44,6 +44,7 @@ import org.v2gcsms.gridsafety.trip.DischargeSwitch;
 import org.v2gcsms.gridsafety.trip.PriorityLane;
 import org.v2gcsms.gridsafety.trip.SiteStations;
 import org.v2gcsms.ocpp.OcppVersion;
+import org.v2gcsms.ocpp.v21.ChargingProfileStatusEnumType;
 import org.v2gcsms.ocpp.v21.ClearChargingProfileRequest;
 import org.v2gcsms.ocpp.v21.NotifyDERAlarmResponse;
 import org.v2gcsms.ocpp.v21.SetChargingProfileResponse;
@@ -211,17 +212,21 @@ public final class GridSafety implements AutoCloseable {
         for (GuardedSetpoint g : guard(siteId, requests)) {
             int evse = g.request().evseId();
             double kw = Math.max(0, g.kw());
-            sender.request(stationId, evse, kw).ifPresent(request -> {
+            sender.request(stationId, evse, kw).ifPresentOrElse(request -> {
                 fallbackProfiles.computeIfAbsent(siteId, s -> ConcurrentHashMap.newKeySet())
                         .add(new EvseKey(stationId, evse));
                 lane.callFirst(stationId, request).whenComplete((r, e) -> {
                     String answer = e != null ? "failed: " + e : r instanceof SetChargingProfileResponse s
                             ? s.status().value() + " dischargeLimit 0, setpoint " + kw + " kW" : String.valueOf(r);
+                    if (!(r instanceof SetChargingProfileResponse taken
+                            && taken.status() == ChargingProfileStatusEnumType.Accepted)) {
+                        guard.notTaken(siteId, g);
+                    }
                     fallbackAnswers.put(stationId, answer);
                     log.warn("Station {} EVSE {} at site {}: discharge cap refused, TxProfile fallback: {}",
                             stationId, evse, siteId, answer);
                 });
-            });
+            }, () -> guard.notTaken(siteId, g));
         }
     }
 
@@ -267,6 +272,9 @@ public final class GridSafety implements AutoCloseable {
                 });
             }
             case StationEvent.StationDisconnected d -> stations.disconnected(d.stationId());
+            case StationEvent.TransactionEnded t -> stations.siteOf(t.stationId()).ifPresent(site ->
+                    sender.evseOf(t.stationId(), t.transactionId()).ifPresent(evse ->
+                            guard.ended(site.id(), new EvseKey(t.stationId(), evse), clock.instant())));
             case StationEvent.StationBooted b when "Accepted".equals(b.registrationStatus()) ->
                     stations.siteOf(b.stationId()).ifPresent(site -> {
                         GridCode code = codes.get(site.id());
@@ -363,13 +371,26 @@ public final class GridSafety implements AutoCloseable {
         return guard.guard(conditions(siteId), requests, clock.instant());
     }
 
-    /** Guards a batch and sends each guarded setpoint as a TxProfile; EVSEs without a transaction are skipped. */
+    /**
+     * Guards a batch and sends each guarded setpoint as a TxProfile. A setpoint the EVSE does not take (no
+     * transaction to carry it, refused, no answer) is reported to the guard, so the site's limits and the ramp go
+     * on from what the EVSE still does.
+     */
     public List<GuardedSetpoint> dispatch(String siteId, List<SetpointRequest> requests) {
         List<GuardedSetpoint> guarded = guard(siteId, requests);
         for (GuardedSetpoint g : guarded) {
-            if (sender.send(g.request().stationId(), g.request().evseId(), g.kw()).isEmpty()) {
-                log.info("No open transaction at {}: setpoint {} kW not sent", g.request().key(), g.kw());
-            }
+            sender.send(g.request().stationId(), g.request().evseId(), g.kw()).ifPresentOrElse(
+                    answer -> answer.whenComplete((r, e) -> {
+                        if (e != null || r.status() != ChargingProfileStatusEnumType.Accepted) {
+                            log.warn("{} did not take the setpoint {} kW: {}", g.request().key(), g.kw(),
+                                    e != null ? e.toString() : r.status().value());
+                            guard.notTaken(siteId, g);
+                        }
+                    }),
+                    () -> {
+                        log.info("No open transaction at {}: setpoint {} kW not sent", g.request().key(), g.kw());
+                        guard.notTaken(siteId, g);
+                    });
         }
         return guarded;
     }

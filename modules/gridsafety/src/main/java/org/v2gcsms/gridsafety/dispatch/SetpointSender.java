@@ -43,6 +43,11 @@ public final class SetpointSender {
                 .map(Transaction::transactionId).findFirst();
     }
 
+    /** The EVSE a transaction of the station ran at, if known. */
+    public Optional<Integer> evseOf(String stationId, String transactionId) {
+        return transactions.find(stationId, transactionId).map(Transaction::evseId);
+    }
+
     /** The EVSEs of the station with an open transaction. */
     public List<Integer> openEvses(String stationId) {
         return transactions.ofStation(stationId).stream()

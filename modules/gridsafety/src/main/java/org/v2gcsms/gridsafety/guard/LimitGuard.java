@@ -21,14 +21,28 @@ import org.v2gcsms.gridsafety.preset.GridCode;
  * code's normal ramp from the EVSE's last setpoint. Hard limits win over the ramp: a trip or a lowered limit
  * takes power towards zero at once. The site's limits count the EVSEs not in this batch at their last
  * setpoints. Every clamp is logged, counted ({@link #counters()}) and reported to the listener.
+ * <p>
+ * One last setpoint per EVSE, whoever asked for it (planner, API, operator, frequency response, loss of mains):
+ * the ramp limits the change of power at the EVSE and the site limits count what each EVSE does, and neither
+ * cares who asked. A setpoint counts from the moment it is guarded (so a batch guarded meanwhile sees it), until
+ * the caller reports that the EVSE did not take it ({@link #notTaken}: the one before counts again) or its
+ * session ended ({@link #ended}: 0 kW from then).
  * Thread-safe: batches of one site are guarded one at a time.
  */
 public final class LimitGuard {
     private static final Logger log = LoggerFactory.getLogger(LimitGuard.class);
     private static final double EPS = 1e-9;
 
-    /** A setpoint that left the guard, and when. */
-    private record Sent(double kw, Instant at) {}
+    /**
+     * A setpoint that left the guard, and when; {@code setpoint} is what the guard returned for it (null when not
+     * guarded here), {@code before} the one it replaced, which counts again if the EVSE does not take this one.
+     */
+    private record Sent(double kw, Instant at, GuardedSetpoint setpoint, Sent before) {
+        /** As the base of a newer setpoint: only one level is kept to fall back to. */
+        Sent settled() {
+            return new Sent(kw, at, null, null);
+        }
+    }
 
     /** What one guarded batch clamped, for the event bus. */
     public record ClampReport(String siteId, int setpoints, Map<ClampReason, Integer> reasons, Instant at) {}
@@ -51,9 +65,30 @@ public final class LimitGuard {
         return s == null ? 0 : s.kw();
     }
 
-    /** An EVSE's session ended: its last setpoint no longer counts against the site. */
-    public void forget(String siteId, EvseKey evse) {
-        sent.getOrDefault(siteId, Map.of()).remove(evse);
+    /**
+     * An EVSE's session ended at {@code at}: it is at 0 kW from then, so its last setpoint no longer counts against
+     * the site, and the next session's first setpoint ramps from 0.
+     */
+    public void ended(String siteId, EvseKey evse, Instant at) {
+        Map<EvseKey, Sent> last = sent.computeIfAbsent(siteId, s -> new ConcurrentHashMap<>());
+        synchronized (last) {
+            last.put(evse, new Sent(0, at, null, null));
+        }
+    }
+
+    /**
+     * The EVSE did not take this setpoint (no transaction to carry it, refused, unanswered, offline): it keeps
+     * doing what it did, so the setpoint before counts again, for the site limits and as the ramp's base. A setpoint
+     * guarded for the EVSE since is left as it is.
+     */
+    public void notTaken(String siteId, GuardedSetpoint setpoint) {
+        Map<EvseKey, Sent> last = sent.get(siteId);
+        if (last == null) {
+            return;
+        }
+        synchronized (last) {
+            last.computeIfPresent(setpoint.request().key(), (k, s) -> s.setpoint() == setpoint ? s.before() : s);
+        }
     }
 
     /** Guards one batch of a site's setpoints at {@code now}. */
@@ -62,7 +97,8 @@ public final class LimitGuard {
         synchronized (last) {
             List<GuardedSetpoint> out = guardLocked(site, requests, now, last);
             for (GuardedSetpoint g : out) {
-                last.put(g.request().key(), new Sent(g.kw(), now));
+                Sent before = last.get(g.request().key());
+                last.put(g.request().key(), new Sent(g.kw(), now, g, before == null ? null : before.settled()));
             }
             report(site.siteId(), out, now);
             return out;
@@ -77,7 +113,7 @@ public final class LimitGuard {
     public GuardedSetpoint preview(SiteConditions site, SetpointRequest request, double previousKw, Instant previousAt,
                                    Instant at) {
         Map<EvseKey, Sent> last = new java.util.HashMap<>(sent.getOrDefault(site.siteId(), Map.of()));
-        last.put(request.key(), new Sent(previousKw, previousAt));
+        last.put(request.key(), new Sent(previousKw, previousAt, null, null));
         List<GuardedSetpoint> out = guardLocked(site, List.of(request), at, last);
         report(site.siteId(), out, at);
         return out.get(0);

@@ -15,6 +15,8 @@ import org.v2gcsms.gridsafety.preset.GridCodes;
 class LimitGuardTest {
     private final GridCodes codes = GridCodes.load(Path.of("../../config/gridcodes"));
     private final Instant now = Instant.parse("2026-11-21T00:00:00Z");
+    private final EvseLimits v2x = EvseLimits.v2x(50, 50, 60);
+    private final EvseKey cs1 = new EvseKey("cs1", 1);
 
     LimitGuardTest() throws IOException {}
 
@@ -60,5 +62,43 @@ class LimitGuardTest {
                 new SetpointRequest("cs1", 1, -20, EvseLimits.v2x(50, 50, 60), Requester.PLANNER)), now);
         assertEquals(0.0, none.get(0).kw());
         assertEquals(ClampReason.NO_GRID_CODE, none.get(0).clamps().get(0));
+    }
+
+    @Test
+    void aSetpointTheEvseDidNotTakeStopsCountingAndTheOneBeforeCountsAgain() {
+        LimitGuard guard = new LimitGuard(r -> {});
+        SiteConditions site = site(1, ClampReason.LOSS_OF_MAINS_RAMPING);
+        assertEquals(-50.0, guard.guard(site, List.of(new SetpointRequest("cs1", 1, -50, v2x, Requester.OPERATOR)),
+                now).get(0).kw(), 1e-9, "cs1 takes 50 of the site's 60 kW export");
+        GuardedSetpoint refused = guard.guard(site, List.of(new SetpointRequest("cs1", 1, 0, v2x, Requester.API)),
+                now.plusSeconds(60)).get(0);
+        assertEquals(0.0, guard.lastKw("s", cs1));
+        guard.notTaken("s", refused);
+        assertEquals(-50.0, guard.lastKw("s", cs1), "cs1 still exports");
+        var other = guard.guard(site, List.of(new SetpointRequest("cs2", 1, -30, v2x, Requester.PLANNER)),
+                now.plusSeconds(120)).get(0);
+        assertEquals(-10.0, other.kw(), 1e-9, "only 10 kW of export room left beside cs1");
+        assertEquals(List.of(ClampReason.SITE_EXPORT_LIMIT), other.clamps());
+    }
+
+    @Test
+    void aLateRefusalDoesNotUndoANewerSetpointAndAnEndedSessionFreesItsShare() {
+        LimitGuard guard = new LimitGuard(r -> {});
+        SiteConditions site = site(1, ClampReason.LOSS_OF_MAINS_RAMPING);
+        GuardedSetpoint first = guard.guard(site, List.of(new SetpointRequest("cs1", 1, -20, v2x,
+                Requester.OPERATOR)), now).get(0);
+        guard.guard(site, List.of(new SetpointRequest("cs1", 1, -40, v2x, Requester.PLANNER)), now.plusSeconds(60));
+        guard.notTaken("s", first);
+        assertEquals(-40.0, guard.lastKw("s", cs1));
+
+        guard.ended("s", cs1, now.plusSeconds(120));
+        assertEquals(0.0, guard.lastKw("s", cs1));
+        assertEquals(-50.0, guard.guard(site, List.of(new SetpointRequest("cs2", 1, -50, v2x, Requester.PLANNER)),
+                now.plusSeconds(121)).get(0).kw(), 1e-9, "the ended session no longer holds export room");
+        // The next session at cs1 ramps from 0 at the end: 1 s at 10 %/s of 50 kW.
+        var next = guard.guard(site, List.of(new SetpointRequest("cs1", 1, 20, v2x, Requester.PLANNER)),
+                now.plusSeconds(121)).get(0);
+        assertEquals(5.0, next.kw(), 1e-9);
+        assertEquals(List.of(ClampReason.RAMP), next.clamps());
     }
 }
