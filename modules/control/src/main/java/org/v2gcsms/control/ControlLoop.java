@@ -246,8 +246,10 @@ public final class ControlLoop implements AutoCloseable {
         double dischargeKw = caps.dischargePowerW().getOrDefault(s.evseId(), 0.0) / 1000;
         boolean evAllows = SessionPlanInputs.evAllowsDischarge(s.needs())
                 && !dispatcher.chargeOnly(s.stationId(), s.evseId(), s.transactionId());
-        return new EvseTarget(s.stationId(), s.evseId(), s.transactionId(), version, caps, settings.evseKw(),
-                dischargeKw, settings.phases(), settings.voltageV(), evAllows);
+        double chargeKw = deviceModel.evseRatingW(s.stationId(), s.evseId(), "Power").map(w -> w / 1000)
+                .orElse(settings.evseKw());
+        return new EvseTarget(s.stationId(), s.evseId(), s.transactionId(), version, caps, chargeKw, dischargeKw,
+                settings.phases(), settings.voltageV(), evAllows);
     }
 
     // ---- queries (the API serves these) -------------------------------------------------------------------

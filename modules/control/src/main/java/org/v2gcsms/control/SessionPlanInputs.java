@@ -21,12 +21,26 @@ final class SessionPlanInputs {
         double dischargeKw = Math.min(target.dischargeKw(), evDischargeKw(s.needs()));
         double hours = Duration.between(now, deadline).toMillis() / 3_600_000.0;
         // Without SoC or an energy request the EV gets what it can take until it leaves.
-        double needKwh = s.energyNeededWh().map(wh -> wh / 1000).orElse(chargeKw * hours);
+        double needKwh = energyNeededKwh(s, chargeKw * hours);
         double soc = s.soc() == null ? Double.NaN : s.soc();
         double capacity = s.batteryCapacityWh() == null ? Double.NaN : s.batteryCapacityWh() / 1000;
         return new EvPlanInput(target.key(), needKwh, deadline, soc, capacity, site.socMinPercent(),
                 site.socMaxPercent(), chargeKw, dischargeKw, target.dischargeAllowed(),
                 Math.max(0, site.dischargeCapKwhPerDay() - dischargedTodayKwh));
+    }
+
+    /**
+     * Energy the plan is to deliver by the deadline, kWh. Negative where a bidirectional EV is above the target SoC
+     * it declared itself (2.1 V2X targetSoC): it offered that surplus, which may go back to the grid before it
+     * leaves. A target the EV did not declare (the CSMS's default, an operator's) never takes energy out of it.
+     */
+    static double energyNeededKwh(Session s, double withoutAnyKwh) {
+        EvNeeds needs = s.needs();
+        Double evTarget = needs == null || needs.v2x() == null ? null : needs.v2x().targetSoc();
+        if (evTarget != null && s.soc() != null && s.batteryCapacityWh() != null && s.soc() > evTarget) {
+            return (evTarget - s.soc()) / 100 * s.batteryCapacityWh() / 1000;
+        }
+        return s.energyNeededWh().map(wh -> wh / 1000).orElse(withoutAnyKwh);
     }
 
     /** The EV allows discharge when its 2.1 V2X parameters offer discharge power or it asked for a BPT mode. */

@@ -37,18 +37,27 @@ class BidirectionalTest extends CsmsCase {
     }
 
     private static JsonObject v2xNeeds() {
+        return v2xNeeds(20000, -10000);
+    }
+
+    /** Needs of a bidirectional EV: the energy it wants by departure and the most it may give (negative, Wh). */
+    private static JsonObject v2xNeeds(double targetWh, double minWh) {
         return Json.obj("evseId", 1, "maxScheduleTuples", 10, "chargingNeeds", Json.obj(
                 "requestedEnergyTransfer", "DC_BPT", "availableEnergyTransfer", Json.arr("DC", "DC_BPT"),
                 "controlMode", "DynamicControl", "departureTime", Instant.now().plusSeconds(3 * 3600).truncatedTo(
                         ChronoUnit.SECONDS).toString(), "v2xChargingParameters", Json.obj("minChargePower", 0,
                         "maxChargePower", 11000, "minDischargePower", 0, "maxDischargePower", 11000,
-                        "evTargetEnergyRequest", 20000, "evMinEnergyRequest", -10000, "evMaxEnergyRequest", 40000,
+                        "evTargetEnergyRequest", targetWh, "evMinEnergyRequest", minWh, "evMaxEnergyRequest", 40000,
                         "targetSoC", 80)));
     }
 
     /** Charging needs with V2X parameters lead to a CentralSetpoint TxProfile for the transaction. */
     private ReceivedCall setpointProfile(ScriptedStation s, Transaction tx) {
-        String status = Json.str(s.call("NotifyEVChargingNeeds", v2xNeeds()), "status");
+        return setpointProfile(s, tx, v2xNeeds());
+    }
+
+    private ReceivedCall setpointProfile(ScriptedStation s, Transaction tx, JsonObject needs) {
+        String status = Json.str(s.call("NotifyEVChargingNeeds", needs), "status");
         assertTrue(status.equals("Accepted") || status.equals("Processing"), "NotifyEVChargingNeeds: " + status);
         ReceivedCall set = s.expectCall("SetChargingProfile", p -> "TxProfile".equals(Json.str(p,
                 "chargingProfile.chargingProfilePurpose")) && tx.id().equals(Json.str(p,
@@ -73,21 +82,47 @@ class BidirectionalTest extends CsmsCase {
             assertTrue(p.getAsJsonObject().has("setpoint"), "CentralSetpoint periods carry a setpoint: " + p);
             double setpoint = setpointOf(p.getAsJsonObject());
             assertTrue(setpoint <= 11000 && setpoint >= -11000, "setpoint within the EV's ±11 kW: " + setpoint);
+            assertTrue(!p.getAsJsonObject().has("limit") || p.getAsJsonObject().get("limit").getAsDouble() <= 11000,
+                    "charge limit within the EVSE's reported 11 kW: " + p);
         }
     }
 
-    /** Discharge never beyond the grid-code preset: every negative setpoint has a dischargeLimit it respects. */
+    /**
+     * Discharge, and never beyond what the grid code and the EVSE allow: at a site importing more than its limit,
+     * an EV above the target SoC it declared (60 kWh at 90 %, target 80 %, allowing 10 kWh out) is planned to give
+     * the surplus back, and every negative setpoint comes with the dischargeLimit it respects, no deeper than the
+     * EVSE's 11 kW.
+     */
     @Test
     void V2X_02_DischargeLimitedByGridCode() {
-        ScriptedStation s = plannedV2xStation(PLANNED);
+        ScriptedStation s = plannedV2xStation(DISCHARGING);
         Transaction tx = plannedCharging(s);
-        ReceivedCall set = setpointProfile(s, tx);
-        for (JsonElement e : set.payload().getAsJsonObject("chargingProfile").getAsJsonArray("chargingSchedule")
-                .get(0).getAsJsonObject().getAsJsonArray("chargingSchedulePeriod")) {
-            JsonObject p = e.getAsJsonObject();
-            if (setpointOf(p) < 0) {
-                assertTrue(p.has("dischargeLimit"), "a discharging period carries the dischargeLimit: " + p);
-                assertTrue(setpointOf(p) >= p.get("dischargeLimit").getAsDouble(), "setpoint within dischargeLimit");
+        s.call("TransactionEvent", Transaction.withMeter(tx.updated("MeterValuePeriodic", "Charging"),
+                Json.obj("timestamp", Messages.now(), "sampledValue", Json.arr(Json.obj("value", 90,
+                        "measurand", "SoC", "unitOfMeasure", Json.obj("unit", "Percent"))))));
+        JsonObject needs = v2xNeeds(0, -10000);
+        // The CSMS plans discharge only where it can keep the SoC window: it needs the battery's size.
+        needs.getAsJsonObject("chargingNeeds").add("dcChargingParameters", Json.obj("evMaxCurrent", 30,
+                "evMaxVoltage", 400, "evEnergyCapacity", 60000, "stateOfCharge", 90));
+        String status = Json.str(s.call("NotifyEVChargingNeeds", needs), "status");
+        assertTrue(status.equals("Accepted") || status.equals("Processing"), "NotifyEVChargingNeeds: " + status);
+        // Re-plans after the SoC and after the needs each send a profile; the one after the needs discharges.
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        boolean discharging = false;
+        while (!discharging) {
+            ReceivedCall set = s.expectCall("SetChargingProfile", p -> tx.id().equals(Json.str(p,
+                    "chargingProfile.transactionId")), "a TxProfile that discharges the EV",
+                    Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+            set.replyStatus("Accepted");
+            for (JsonElement e : set.payload().getAsJsonObject("chargingProfile").getAsJsonArray("chargingSchedule")
+                    .get(0).getAsJsonObject().getAsJsonArray("chargingSchedulePeriod")) {
+                JsonObject p = e.getAsJsonObject();
+                if (p.has("setpoint") && setpointOf(p) < 0) {
+                    discharging = true;
+                    assertTrue(p.has("dischargeLimit"), "a discharging period carries the dischargeLimit: " + p);
+                    assertTrue(setpointOf(p) >= p.get("dischargeLimit").getAsDouble(), "setpoint within dischargeLimit");
+                    assertTrue(p.get("dischargeLimit").getAsDouble() >= -11000, "dischargeLimit within the EVSE: " + p);
+                }
             }
         }
     }

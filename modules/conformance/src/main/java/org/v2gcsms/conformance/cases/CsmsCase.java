@@ -70,6 +70,8 @@ abstract class CsmsCase {
     static final String PLANNED = "PLAN-";
     static final String TRIP_1 = "TRIP1-";
     static final String TRIP_2 = "TRIP2-";
+    /** A site whose import limit is below its base load: its EVs are planned to discharge. */
+    static final String DISCHARGING = "V2XD-";
 
     /** A new id at the site covering {@code sitePrefix}, within OCPP's 48 characters. */
     String sitedStationId(String sitePrefix) {
