@@ -12,7 +12,10 @@ import org.v2gcsms.sessions.transactions.Transaction;
 import org.v2gcsms.sessions.transactions.TransactionRepository;
 import org.v2gcsms.sessions.transactions.TransactionState;
 
-/** Transactions: active ones, history with filters, one with its meter values and energy in/out. */
+/**
+ * Transactions: active ones, history with filters, one with its meter values, energy in/out and cost (the final
+ * {@code cost} once over; a running one's {@code runningCost} so far).
+ */
 final class TransactionEndpoints implements EndpointGroup {
     private final CsmsDomain domain;
     private final TransactionRepository transactions;
@@ -50,6 +53,9 @@ final class TransactionEndpoints implements EndpointGroup {
             Transaction t = transactions.find(stationId, transactionId).orElseThrow(() ->
                     ApiError.notFound("no transaction " + transactionId + " at station " + stationId));
             JsonObject out = json(t);
+            if (t.state() == TransactionState.OPEN) {
+                domain.transactions().cost(t).ifPresent(c -> out.add("runningCost", ApiJson.tree(c)));
+            }
             out.add("meterValues", ApiJson.tree(transactions.samples(stationId, transactionId, null)));
             return Reply.ok(out);
         });

@@ -22,6 +22,7 @@ import org.v2gcsms.control.site.LoadProfile;
 import org.v2gcsms.control.site.Site;
 import org.v2gcsms.control.site.Sites;
 import org.v2gcsms.control.site.Tariff;
+import org.v2gcsms.control.site.TariffPrices;
 import org.v2gcsms.gridsafety.GridSafety;
 import org.v2gcsms.gridsafety.dispatch.ControlLimitGuard;
 import org.v2gcsms.gridsafety.dispatch.DomainEvseLimits;
@@ -105,6 +106,8 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static final String SITE = "DEPOT";
+    /** Every station's transactions are costed at 0.30 EUR/kWh imported, less 0.10 EUR/kWh exported. */
+    static final TariffPrices TARIFF = new TariffPrices(Tariff.flat("api", "EUR", 0.30, 0.10), ZoneOffset.UTC);
     static final Path CONFIG = Path.of("../../config");
 
     private ApiFixture(WebhookPolicy webhooks, boolean site) throws Exception {
@@ -124,7 +127,7 @@ final class ApiFixture implements AutoCloseable {
         };
         domain = new CsmsDomain(store.repositories(), calls, new DomainSettings(
                 StationSettings.of(Duration.ofMinutes(5), UnknownStationPolicy.ACCEPT), UnknownTokenPolicy.REJECT,
-                StaleTransactionPolicy.defaults()), Clock.systemUTC());
+                StaleTransactionPolicy.defaults()).withTariffs(id -> Optional.of(TARIFF)), Clock.systemUTC());
         OcppHandlers handlers = new OcppHandlers();
         for (OcppVersion version : OcppVersion.values()) {
             for (String action : domain.messages().actions()) {

@@ -144,19 +144,32 @@ class StationAndTokenEndpointsTest {
     }
 
     @Test
-    void transactionsShowActiveAndEndedWithEnergyInAndOut() throws Exception {
+    void transactionsShowActiveAndEndedWithEnergyInAndOutAndCost() throws Exception {
         TestStation cs = csms.station("CS-TX", "ocpp2.1");
         Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
         cs.ok("TransactionEvent", Tx.event("Started", "TX-1", 0, t0, 1000, 500));
         ApiFixture.Answer active = csms.get("/api/v1/transactions?state=OPEN&stationId=CS-TX", viewer);
         assertEquals(1, active.json().getAsJsonArray().size());
-        cs.ok("TransactionEvent", Tx.event("Ended", "TX-1", 1, t0.plusSeconds(600), 3500, 1700));
+        // 1 kWh in at 0.30 EUR: the running cost, in the answer and in the transaction's view.
+        assertEquals(0.30, cs.ok("TransactionEvent", Tx.event("Updated", "TX-1", 1, t0.plusSeconds(300), 2000, 500))
+                .get("totalCost").getAsDouble());
+        JsonObject running = csms.get("/api/v1/stations/CS-TX/transactions/TX-1", viewer).object();
+        assertEquals(0.30, running.getAsJsonObject("runningCost").get("amount").getAsDouble());
+        assertTrue(running.get("cost") == null || running.get("cost").isJsonNull(), "no final cost yet: " + running);
+        // 2.5 kWh in at 0.30, less 1.2 kWh out at 0.10.
+        assertEquals(0.63, cs.ok("TransactionEvent", Tx.event("Ended", "TX-1", 2, t0.plusSeconds(600), 3500, 1700))
+                .get("totalCost").getAsDouble());
 
         JsonObject one = csms.get("/api/v1/stations/CS-TX/transactions/TX-1", viewer).object();
         assertEquals("ENDED", one.get("state").getAsString());
         assertEquals(2500.0, one.get("importedWh").getAsDouble());
         assertEquals(1200.0, one.get("exportedWh").getAsDouble());
-        assertEquals(6, one.getAsJsonArray("meterValues").size());
+        assertEquals(9, one.getAsJsonArray("meterValues").size());
+        assertEquals(0.63, one.getAsJsonObject("cost").get("amount").getAsDouble());
+        assertEquals("EUR", one.getAsJsonObject("cost").get("currency").getAsString());
+        assertFalse(one.has("runningCost"));
+        assertEquals(0.63, csms.get("/api/v1/transactions?stationId=CS-TX", viewer).json().getAsJsonArray().get(0)
+                .getAsJsonObject().getAsJsonObject("cost").get("amount").getAsDouble());
 
         assertEquals(0, csms.get("/api/v1/transactions?state=OPEN&stationId=CS-TX", viewer).json().getAsJsonArray()
                 .size());

@@ -82,7 +82,7 @@ public final class CsmsDomain implements AutoCloseable {
         this.authorizer = new Authorizer(repositories.tokens(), settings.unknownTokens(), clock);
         this.localAuthList = new LocalAuthList(repositories.tokens(), authorizer, commands);
         this.transactions = new TransactionService(repositories.transactions(), authorizer, commands,
-                settings.staleTransactions(), clock);
+                settings.staleTransactions(), settings.tariffs(), clock);
         this.notices = new NoticeService(repositories.notices(), clock);
         this.sessions = new SessionManager(repositories.sessions(), transactions, repositories.transactions(), events,
                 settings.sessions(), clock);

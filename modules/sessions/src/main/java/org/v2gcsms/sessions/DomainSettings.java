@@ -7,33 +7,41 @@ import org.v2gcsms.sessions.auth.UnknownTokenPolicy;
 import org.v2gcsms.sessions.session.SessionSettings;
 import org.v2gcsms.sessions.stations.StationSettings;
 import org.v2gcsms.sessions.transactions.StaleTransactionPolicy;
+import org.v2gcsms.sessions.transactions.Tariffs;
 
 /**
  * The domain's configuration.
  *
  * @param certificateAuthority the directory of the CA that signs stations' certificate requests (created there
  *                             on first use); empty: SignCertificate is not supported
+ * @param tariffs              the prices transactions are costed at ({@link Tariffs#NONE}: no cost)
  */
 public record DomainSettings(StationSettings stations, UnknownTokenPolicy unknownTokens,
                              StaleTransactionPolicy staleTransactions, SessionSettings sessions,
-                             Optional<Path> certificateAuthority) {
+                             Optional<Path> certificateAuthority, Tariffs tariffs) {
     public DomainSettings {
         Objects.requireNonNull(stations, "stations");
         Objects.requireNonNull(unknownTokens, "unknownTokens");
         Objects.requireNonNull(staleTransactions, "staleTransactions");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(certificateAuthority, "certificateAuthority");
+        Objects.requireNonNull(tariffs, "tariffs");
     }
 
-    /** Without a CA: SignCertificate is answered NotSupported. */
+    /** Without a CA (SignCertificate is answered NotSupported) and without tariffs (no cost). */
     public DomainSettings(StationSettings stations, UnknownTokenPolicy unknownTokens,
                           StaleTransactionPolicy staleTransactions, SessionSettings sessions) {
-        this(stations, unknownTokens, staleTransactions, sessions, Optional.empty());
+        this(stations, unknownTokens, staleTransactions, sessions, Optional.empty(), Tariffs.NONE);
     }
 
     /** The same settings, signing station certificates with the CA kept in {@code dir}. */
     public DomainSettings withCertificateAuthority(Path dir) {
-        return new DomainSettings(stations, unknownTokens, staleTransactions, sessions, Optional.of(dir));
+        return new DomainSettings(stations, unknownTokens, staleTransactions, sessions, Optional.of(dir), tariffs);
+    }
+
+    /** The same settings, costing transactions at these tariffs. */
+    public DomainSettings withTariffs(Tariffs t) {
+        return new DomainSettings(stations, unknownTokens, staleTransactions, sessions, certificateAuthority, t);
     }
 
     /** With the default session settings (40-minute limit, warned 5 minutes before). */

@@ -1,5 +1,6 @@
 package org.v2gcsms.store;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import org.v2gcsms.ocpp.v21.ReadingContextEnumType;
 import org.v2gcsms.ocpp.v21.ReasonEnumType;
 import org.v2gcsms.ocpp.v21.TriggerReasonEnumType;
 import org.v2gcsms.sessions.WireEnums;
+import org.v2gcsms.sessions.transactions.Cost;
 import org.v2gcsms.sessions.transactions.EnergyRegister;
 import org.v2gcsms.sessions.transactions.EventType;
 import org.v2gcsms.sessions.transactions.MeterSample;
@@ -43,7 +45,8 @@ final class JdbcTransactionRepository implements TransactionRepository {
             "charging_state", "last_trigger_reason", "stopped_reason", "operation_mode", "start_seen", "first_seq_no",
             "last_seq_no", "event_count", "import_first_wh", "import_first_at", "import_last_wh", "import_last_at",
             "export_first_wh", "export_first_at", "export_last_wh", "export_last_at", "last_soc", "last_soc_at",
-            "awaiting_queued_events", "events_missing", "closed_by_csms", "last_event_at", "last_heard_at");
+            "awaiting_queued_events", "events_missing", "closed_by_csms", "last_event_at", "last_heard_at",
+            "total_cost", "cost_currency");
     private static final List<String> SAMPLE_KEY = List.of("station_id", "transaction_id", "evse_id", "sampled_at",
             "measurand", "context", "phase", "location");
     private static final List<String> SAMPLE = List.of("station_id", "transaction_id", "seq_no", "evse_id",
@@ -178,7 +181,8 @@ final class JdbcTransactionRepository implements TransactionRepository {
                 WireEnums.wire(t.operationMode()), t.startSeen(), t.firstSeqNo(), t.lastSeqNo(), t.eventCount(),
                 in.firstWh(), in.firstAt(), in.lastWh(), in.lastAt(), out.firstWh(), out.firstAt(), out.lastWh(),
                 out.lastAt(), t.lastSoc(), t.lastSocAt(), t.awaitingQueuedEvents(), t.eventsMissing(),
-                t.closedByCsms(), t.lastEventAt(), t.lastHeardAt())) {
+                t.closedByCsms(), t.lastEventAt(), t.lastHeardAt(), t.cost() == null ? null : t.cost().amount(),
+                t.cost() == null ? null : t.cost().currency())) {
             ps.executeUpdate();
         }
     }
@@ -217,7 +221,12 @@ final class JdbcTransactionRepository implements TransactionRepository {
                         Sql.decimal(rs, "export_last_wh"), Sql.instant(rs, "export_last_at")),
                 Sql.decimal(rs, "last_soc"), Sql.instant(rs, "last_soc_at"), rs.getBoolean("awaiting_queued_events"),
                 rs.getBoolean("events_missing"), rs.getBoolean("closed_by_csms"), Sql.instant(rs, "last_event_at"),
-                Sql.instant(rs, "last_heard_at"));
+                Sql.instant(rs, "last_heard_at"), cost(rs));
+    }
+
+    private static Cost cost(ResultSet rs) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("total_cost");
+        return amount == null ? null : Cost.of(amount, rs.getString("cost_currency"));
     }
 
     private static TransactionEvent event(ResultSet rs) throws SQLException {

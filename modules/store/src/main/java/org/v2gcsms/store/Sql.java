@@ -1,5 +1,6 @@
 package org.v2gcsms.store;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +60,7 @@ final class Sql {
             case Integer n -> ps.setInt(index, n);
             case Long n -> ps.setLong(index, n);
             case Double d -> ps.setDouble(index, d);
+            case BigDecimal d -> ps.setBigDecimal(index, d);
             case Boolean b -> ps.setBoolean(index, b);
             default -> throw new IllegalArgumentException("Cannot bind " + value.getClass().getName());
         }

@@ -110,12 +110,15 @@ public final class SessionManager {
 
     // ---- station messages ---------------------------------------------------------------------------------
 
-    /** TransactionEvent: stored as a transaction event, folded into its session, answered (2.1: with the limit). */
+    /**
+     * TransactionEvent: stored as a transaction event, folded into its session, answered (with the cost where a
+     * tariff applies; 2.1: with the limit).
+     */
     public TransactionEventResponse transactionEvent(StationContext ctx, TransactionEventRequest r) {
         TransactionEvent e = TransactionService.eventOf(ctx.stationId(), r, clock.instant());
         TransactionRepository.Recorded recorded = transactions.record(e);
-        TransactionEventResponse answer = transactions.answer(r);
         Transaction t = recorded.transaction();
+        TransactionEventResponse answer = transactions.answer(r, t);
         if (t == null) {
             return answer;
         }

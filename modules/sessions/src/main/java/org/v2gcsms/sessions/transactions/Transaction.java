@@ -21,6 +21,8 @@ import org.v2gcsms.ocpp.v21.TriggerReasonEnumType;
  * @param closedByCsms         the stale-transaction policy closed it
  * @param lastEventAt          latest event timestamp (the station's clock)
  * @param lastHeardAt          when we last received an event of it (our clock)
+ * @param cost                 the final cost, once the transaction is over and a tariff applies to its station
+ *                             (see {@link TransactionService}); null before
  */
 public record Transaction(String stationId, String transactionId, TransactionState state, Integer evseId,
                           Integer connectorId, String idToken, String idTokenType, Integer remoteStartId,
@@ -30,7 +32,7 @@ public record Transaction(String stationId, String transactionId, TransactionSta
                           int firstSeqNo, int lastSeqNo, int eventCount, EnergyRegister energyImport,
                           EnergyRegister energyExport, Double lastSoc, Instant lastSocAt,
                           boolean awaitingQueuedEvents, boolean eventsMissing, boolean closedByCsms,
-                          Instant lastEventAt, Instant lastHeardAt) {
+                          Instant lastEventAt, Instant lastHeardAt, Cost cost) {
     public Transaction {
         Objects.requireNonNull(stationId, "stationId");
         Objects.requireNonNull(transactionId, "transactionId");
@@ -61,20 +63,28 @@ public record Transaction(String stationId, String transactionId, TransactionSta
         return new Transaction(stationId, transactionId, state, evseId, connectorId, idToken, idTokenType,
                 remoteStartId, reservationId, startedAt, endedAt, chargingState, lastTriggerReason, stoppedReason,
                 operationMode, startSeen, firstSeqNo, lastSeqNo, eventCount, energyImport, energyExport, lastSoc,
-                lastSocAt, awaitingQueuedEvents, eventsMissing, closedByCsms, lastEventAt, lastHeardAt);
+                lastSocAt, awaitingQueuedEvents, eventsMissing, closedByCsms, lastEventAt, lastHeardAt, cost);
     }
 
     Transaction closedByCsms(Instant heardAt) {
         return new Transaction(stationId, transactionId, TransactionState.CLOSED_BY_CSMS, evseId, connectorId, idToken,
                 idTokenType, remoteStartId, reservationId, startedAt, lastEventAt, chargingState, lastTriggerReason,
                 stoppedReason, operationMode, startSeen, firstSeqNo, lastSeqNo, eventCount, energyImport,
-                energyExport, lastSoc, lastSocAt, false, eventsMissing || !complete(), true, lastEventAt, heardAt);
+                energyExport, lastSoc, lastSocAt, false, eventsMissing || !complete(), true, lastEventAt, heardAt,
+                cost);
     }
 
     Transaction heardAt(Instant at) {
         return new Transaction(stationId, transactionId, state, evseId, connectorId, idToken, idTokenType,
                 remoteStartId, reservationId, startedAt, endedAt, chargingState, lastTriggerReason, stoppedReason,
                 operationMode, startSeen, firstSeqNo, lastSeqNo, eventCount, energyImport, energyExport, lastSoc,
-                lastSocAt, awaitingQueuedEvents, eventsMissing, closedByCsms, lastEventAt, at);
+                lastSocAt, awaitingQueuedEvents, eventsMissing, closedByCsms, lastEventAt, at, cost);
+    }
+
+    Transaction withCost(Cost finalCost) {
+        return new Transaction(stationId, transactionId, state, evseId, connectorId, idToken, idTokenType,
+                remoteStartId, reservationId, startedAt, endedAt, chargingState, lastTriggerReason, stoppedReason,
+                operationMode, startSeen, firstSeqNo, lastSeqNo, eventCount, energyImport, energyExport, lastSoc,
+                lastSocAt, awaitingQueuedEvents, eventsMissing, closedByCsms, lastEventAt, lastHeardAt, finalCost);
     }
 }

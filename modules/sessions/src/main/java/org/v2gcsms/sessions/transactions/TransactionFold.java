@@ -60,14 +60,14 @@ public final class TransactionFold {
                 pick(newest, e.operationMode(), t.operationMode()),
                 startSeen, first, last, count, imported, exported, soc, socAt,
                 t.awaitingQueuedEvents() && !complete, t.eventsMissing() && !complete, t.closedByCsms(),
-                latest(t.lastEventAt(), e.timestamp()), e.receivedAt());
+                latest(t.lastEventAt(), e.timestamp()), e.receivedAt(), t.cost());
     }
 
     private static Transaction opened(TransactionEvent e) {
         return new Transaction(e.stationId(), e.transactionId(), TransactionState.OPEN, null, null, null, null, null,
                 null, e.timestamp(), null, null, e.triggerReason(), null, null, false, e.seqNo(), e.seqNo(), 0,
                 EnergyRegister.EMPTY, EnergyRegister.EMPTY, null, null, false, false, false, e.timestamp(),
-                e.receivedAt());
+                e.receivedAt(), null);
     }
 
     private static <T> T pick(boolean newest, T fromEvent, T known) {

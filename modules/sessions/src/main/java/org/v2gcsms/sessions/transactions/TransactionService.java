@@ -23,7 +23,9 @@ import org.v2gcsms.sessions.commands.StationCommands;
 /**
  * TransactionEvent and MeterValues from stations, and keeping transactions whole afterwards: asking the
  * station (GetTransactionStatus) when seqNos are missing, and closing transactions that never end.
- * Every answer is sent only after the event is committed.
+ * Every answer is sent only after the event is committed. With a tariff at the station, a transaction's
+ * answers carry its cost ({@link EnergyCost}): running on Updated events with meter values, final on Ended, and
+ * the final cost is kept with the transaction.
  */
 public final class TransactionService {
     private static final Logger log = LoggerFactory.getLogger(TransactionService.class);
@@ -34,33 +36,35 @@ public final class TransactionService {
     private final Authorizer authorizer;
     private final StationCommands commands;
     private final StaleTransactionPolicy stalePolicy;
+    private final Tariffs tariffs;
     private final Clock clock;
     /** Transactions with a GetTransactionStatus in flight, so a burst of events asks once. */
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
     public TransactionService(TransactionRepository transactions, Authorizer authorizer, StationCommands commands,
-                              StaleTransactionPolicy stalePolicy, Clock clock) {
+                              StaleTransactionPolicy stalePolicy, Tariffs tariffs, Clock clock) {
         this.transactions = transactions;
         this.authorizer = authorizer;
         this.commands = commands;
         this.stalePolicy = stalePolicy;
+        this.tariffs = tariffs;
         this.clock = clock;
     }
 
     /** Always answers: an event for an unknown transaction is recorded too, or the station would retry forever. */
     public TransactionEventResponse transactionEvent(StationContext ctx, TransactionEventRequest r) {
-        record(eventOf(ctx.stationId(), r, clock.instant()));
-        return answer(r);
+        return answer(r, record(eventOf(ctx.stationId(), r, clock.instant())).transaction());
     }
 
     /**
-     * Stores the event (once: a re-sent one comes back {@code duplicate}) and asks the station about missing
-     * events when this one reveals a gap.
+     * Stores the event (once: a re-sent one comes back {@code duplicate}), asks the station about missing
+     * events when this one reveals a gap, and keeps the final cost of a transaction that is over: again when a
+     * late event adds readings to it, and for a re-sent Ended whose first answer was lost before its cost was kept.
      */
     public TransactionRepository.Recorded record(TransactionEvent event) {
         TransactionRepository.Recorded recorded = transactions.record(event);
+        Transaction t = recorded.transaction();
         if (!recorded.duplicate()) {
-            Transaction t = recorded.transaction();
             boolean gapAppeared = event.seqNo() == t.lastSeqNo() && !t.complete() && t.eventCount() > 1
                     && !t.eventsMissing() && !t.awaitingQueuedEvents();
             boolean endedIncomplete = event.eventType() == EventType.ENDED && !t.complete();
@@ -68,13 +72,47 @@ public final class TransactionService {
                 checkStatus(t);
             }
         }
+        if (t != null && t.state() != TransactionState.OPEN && (!recorded.duplicate() || t.cost() == null)) {
+            return new TransactionRepository.Recorded(recorded.duplicate(), settled(t));
+        }
         return recorded;
     }
 
-    /** The answer to a TransactionEvent: the token's status when the event carried one. */
-    public TransactionEventResponse answer(TransactionEventRequest r) {
+    /**
+     * The answer to a TransactionEvent of transaction {@code t} (as recorded): the token's status when the event
+     * carried one; the cost so far when it is an Updated event with meter values, the final cost when it is Ended
+     * (none without a tariff at the station: an omitted totalCost means "not free", never "free").
+     */
+    public TransactionEventResponse answer(TransactionEventRequest r, Transaction t) {
         IdTokenInfoType info = r.idToken() == null ? null : authorizer.info(r.idToken());
-        return new TransactionEventResponse(null, null, info, null, null, null, null);
+        return new TransactionEventResponse(totalCost(r, t), null, info, null, null, null, null);
+    }
+
+    /** What the transaction costs so far (its final cost once over) at its station's tariff; empty without one. */
+    public Optional<Cost> cost(Transaction t) {
+        return tariffs.at(t.stationId()).map(prices -> EnergyCost.of(
+                transactions.samples(t.stationId(), t.transactionId(), null), prices));
+    }
+
+    private Double totalCost(TransactionEventRequest r, Transaction t) {
+        EventType type = EventType.of(r.eventType());
+        boolean metered = type == EventType.UPDATED && r.meterValue() != null && !r.meterValue().isEmpty();
+        if (t == null || !(metered || type == EventType.ENDED)) {
+            return null;
+        }
+        return (t.cost() != null ? Optional.of(t.cost()) : cost(t)).map(c -> c.amount().doubleValue()).orElse(null);
+    }
+
+    /** The transaction, over, with its final cost kept; as it was when no tariff applies to its station. */
+    private Transaction settled(Transaction t) {
+        Optional<Cost> cost = cost(t);
+        if (cost.isEmpty() || cost.get().equals(t.cost())) {
+            return t;
+        }
+        log.info("Transaction {} of station {}: final cost {} {}", t.transactionId(), t.stationId(),
+                cost.get().amount().toPlainString(), cost.get().currency());
+        return transactions.update(t.stationId(), t.transactionId(), current -> current.withCost(cost.get()))
+                .orElse(t);
     }
 
     public MeterValuesResponse meterValues(StationContext ctx, MeterValuesRequest r) {
@@ -93,7 +131,7 @@ public final class TransactionService {
         }
         return commands.getTransactionStatus(t.stationId(), new GetTransactionStatusRequest(t.transactionId(), null))
                 .thenApply(status -> transactions.update(t.stationId(), t.transactionId(), current -> resolved(current,
-                        status)))
+                        status)).map(this::settledWhenClosed))
                 .whenComplete((result, failure) -> {
                     checking.remove(key);
                     if (failure != null) {
@@ -101,6 +139,10 @@ public final class TransactionService {
                                 t.transactionId(), failure.toString());
                     }
                 });
+    }
+
+    private Transaction settledWhenClosed(Transaction t) {
+        return t.state() == TransactionState.CLOSED_BY_CSMS && t.cost() == null ? settled(t) : t;
     }
 
     private Transaction resolved(Transaction t, GetTransactionStatusResponse status) {
@@ -140,6 +182,7 @@ public final class TransactionService {
                 after = transactions.update(t.stationId(), t.transactionId(),
                         current -> current.state() == TransactionState.OPEN ? current.closedByCsms(now) : current);
             }
+            after = after.map(this::settledWhenClosed);
             if (after.map(a -> a.state() == TransactionState.CLOSED_BY_CSMS).orElse(false)) {
                 closed++;
                 log.warn("Closed transaction {} of station {}: nothing heard since {}", t.transactionId(),
