@@ -71,6 +71,7 @@ public final class Dispatcher {
         EvseSchedule schedule = guard.check(effective, planned);
         EvseSchedule last = sent.get(target.key());
         if (!renew && last != null && schedule.closeTo(last, settings.deadbandKw())) {
+            guard.notTaken(target); // the station keeps the last schedule, not this one
             return CompletableFuture.completedFuture(record(target, DispatchRecord.Outcome.UNCHANGED, ""));
         }
         ChargingProfileType profile = ChargingProfiles.txProfile(effective, schedule);
@@ -85,6 +86,7 @@ public final class Dispatcher {
                 return CompletableFuture.completedFuture(record(target, DispatchRecord.Outcome.SENT,
                         effective.v2x() ? "CentralSetpoint" : "charge limit"));
             }
+            guard.notTaken(target);
             if (failure.get() instanceof Offline) {
                 return CompletableFuture.completedFuture(record(target, DispatchRecord.Outcome.FAILED, "offline"));
             }
@@ -104,6 +106,7 @@ public final class Dispatcher {
                 log.warn("Dispatcher: {} fell back to charge-only ({})", target.key(), why);
                 return record(target, DispatchRecord.Outcome.FALLBACK, why);
             }
+            guard.notTaken(target);
             log.error("Dispatcher: {} accepted nothing ({}; fallback: {})", target.key(), why, failure.get().reason());
             return record(target, DispatchRecord.Outcome.FAILED, why + "; fallback: " + failure.get().reason());
         });

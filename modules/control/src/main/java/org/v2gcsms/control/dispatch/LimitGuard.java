@@ -9,4 +9,11 @@ public interface LimitGuard {
 
     /** The schedule as it may be sent: each step equal to or tighter (closer to zero) than asked. */
     EvseSchedule check(EvseTarget target, EvseSchedule schedule);
+
+    /**
+     * What {@link #check} last passed for this EVSE did not reach it (within the deadband, refused, unanswered,
+     * offline): the EVSE keeps doing what it did, so a guard that counts setpoints (site limits, ramps) counts the
+     * earlier one again.
+     */
+    void notTaken(EvseTarget target);
 }

@@ -28,4 +28,9 @@ public final class RatingGuard implements LimitGuard {
         }
         return clamped ? new EvseSchedule(schedule.start(), schedule.step(), kw) : schedule;
     }
+
+    @Override
+    public void notTaken(EvseTarget target) {
+        // Ratings only: nothing counted, nothing to restore.
+    }
 }

@@ -181,6 +181,39 @@ class DispatcherTest {
         assertTrue(d.records().contains(rec));
     }
 
+    /** A guard that passes schedules unchanged and notes which it was told did not reach the EVSE. */
+    static final class CountingGuard implements LimitGuard {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public EvseSchedule check(EvseTarget target, EvseSchedule schedule) {
+            events.add("check " + schedule.kw()[0]);
+            return schedule;
+        }
+
+        @Override
+        public void notTaken(EvseTarget target) {
+            events.add("not taken");
+        }
+    }
+
+    @Test
+    void theGuardLearnsWhatDidNotReachTheEvse() {
+        ScriptedLink link = new ScriptedLink(OcppVersion.V21, DispatcherTest::accept21);
+        CountingGuard guard = new CountingGuard();
+        Dispatcher d = new Dispatcher(new StationCommands(link, NO_LOG, CLOCK), guard, CLOCK,
+                Dispatcher.Settings.defaults());
+        d.dispatch(v2xTarget(true), new EvseSchedule(T0, Duration.ofMinutes(10), new double[] {20})).join();
+        // within the deadband: not sent, so the EVSE keeps 20 kW
+        d.dispatch(v2xTarget(true), new EvseSchedule(T0, Duration.ofMinutes(10), new double[] {20.5})).join();
+        // refused twice, and the charge-only fallback refused too
+        link.answer = r -> CompletableFuture.completedFuture(new org.v2gcsms.ocpp.v21.SetChargingProfileResponse(
+                org.v2gcsms.ocpp.v21.ChargingProfileStatusEnumType.Rejected, null, null));
+        d.dispatch(v2xTarget(true), new EvseSchedule(T0, Duration.ofMinutes(10), new double[] {-30})).join();
+        assertEquals(List.of("check 20.0", "check 20.5", "not taken", "check -30.0", "not taken", "check -30.0",
+                "not taken"), guard.events);
+    }
+
     @Test
     void unansweredCallsAreRetriedThenFailOverToTheFallback() {
         ScriptedLink link = new ScriptedLink(OcppVersion.V21, r -> firstPeriod(r, 0).operationMode() == null

@@ -2,6 +2,8 @@ package org.v2gcsms.gridsafety.dispatch;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.v2gcsms.control.dispatch.EvseSchedule;
 import org.v2gcsms.control.dispatch.EvseTarget;
 import org.v2gcsms.gridsafety.GridSafety;
@@ -20,6 +22,8 @@ import org.v2gcsms.gridsafety.guard.SetpointRequest;
 public final class ControlLimitGuard implements org.v2gcsms.control.dispatch.LimitGuard {
     private final GridSafety safety;
     private final EvseLimitsLookup ev;
+    /** The setpoint in force now that each EVSE was last passed, until it is known whether the EVSE took it. */
+    private final Map<String, GuardedSetpoint> lastPassed = new ConcurrentHashMap<>();
 
     public ControlLimitGuard(GridSafety safety, EvseLimitsLookup ev) {
         this.safety = safety;
@@ -48,7 +52,19 @@ public final class ControlLimitGuard implements org.v2gcsms.control.dispatch.Lim
                     ? safety.limitGuard().guard(conditions, List.of(r), now).get(0)
                     : safety.limitGuard().preview(conditions, r, out[i - 1], at.minus(schedule.step()), at);
             out[i] = g.kw();
+            if (i == 0 || !at.isAfter(now)) {
+                lastPassed.put(target.key(), g);
+            }
         }
         return new EvseSchedule(schedule.start(), schedule.step(), out);
+    }
+
+    @Override
+    public void notTaken(EvseTarget target) {
+        GuardedSetpoint g = lastPassed.remove(target.key());
+        var site = safety.sites().siteOf(target.stationId());
+        if (g != null && site.isPresent()) {
+            safety.limitGuard().notTaken(site.get().id(), g);
+        }
     }
 }
