@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
  *       socket" by the CSMS: same clock, loopback) and when it has answered (acknowledged). The site then recovers
  *       (1 s enter-service delay, 100 %/s ramp) for the next trip.
  *   <li><b>dispatch</b>: {@code --stations} schedules handed to the dispatcher at once (through the grid-safety
- *       guard), until every SetChargingProfile is accepted.
+ *       guard), until every SetChargingProfile is accepted; rounds 1.2 s apart, so the grid code's ramp lets each
+ *       5 kW change through.
  * </ul>
  *
  * <pre>java -cp modules/bench/target/classes:$(cat /tmp/benchcp.txt) org.v2gcsms.bench.gridsafety.TripBench</pre>
@@ -55,6 +56,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trip-bench", mixinStandardHelpOptions = true)
 public final class TripBench implements java.util.concurrent.Callable<Integer> {
     private static final String SITE = "bench";
+    private static final Duration RAMP_PAUSE = Duration.ofMillis(1200);
 
     @Option(names = "--stations", defaultValue = "1000")
     int stations;
@@ -105,6 +107,9 @@ public final class TripBench implements java.util.concurrent.Callable<Integer> {
                     ms(acked.getValueAtPercentile(50)), ms(acked.getValueAtPercentile(99)), ms(acked.getMaxValue()));
             Histogram all = new Histogram(3);
             for (int d = 0; d < dispatches; d++) {
+                // The grid code's normal ramp (IEEE 1547 here: 10 % of 50 kW per second) lets a 5 kW step through
+                // only a second after the last one; a round sooner would be ramped into the deadband, unsent.
+                Thread.sleep(RAMP_PAUSE.toMillis());
                 all.recordValue(dispatch(csms, links, 10 + 5 * (d % 4)));
                 quiet(links);
             }
