@@ -48,6 +48,8 @@ final class OutboundCalls {
         }
     };
     private Pending inFlight;
+    /** While above zero nothing is sent (a BootNotification is being answered); calls wait in their queues. */
+    private int holds;
     private String closedReason;
 
     private static final class Pending {
@@ -178,9 +180,19 @@ final class OutboundCalls {
         fail(call.result, new CallTimeoutException(stationId, call.action.name(), timeout));
     }
 
+    /** Keeps queued calls from being sent until {@link #release}. */
+    synchronized void hold() {
+        holds++;
+    }
+
+    synchronized void release() {
+        holds--;
+        sendNextIfIdle();
+    }
+
     /** Holding the lock. Skips calls their caller already cancelled. */
     private void sendNextIfIdle() {
-        while (inFlight == null) {
+        while (inFlight == null && holds == 0) {
             Pending next = urgent.isEmpty() ? normal.poll() : urgent.poll();
             if (next == null) {
                 return;

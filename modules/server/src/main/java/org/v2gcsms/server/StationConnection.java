@@ -28,6 +28,7 @@ import org.v2gcsms.ocpp.frame.FrameException;
  * closes with a reason that the disconnect event and log carry.
  */
 final class StationConnection {
+    private static final String BOOT_NOTIFICATION = "BootNotification";
     private static final Logger log = LoggerFactory.getLogger(StationConnection.class);
 
     private final ConnectedStation station;
@@ -97,6 +98,16 @@ final class StationConnection {
             return;
         }
         switch (frame) {
+            case Frame.Call call when call.action().equals(BOOT_NOTIFICATION) -> queue(call, () -> {
+                // Nothing the CSMS sends may reach the station before its boot is answered (a Pending station
+                // is provisioned at once): CALLs queued meanwhile go out right after the answer.
+                outbound.hold();
+                try {
+                    send(dispatch.answer(station, messages, call));
+                } finally {
+                    outbound.release();
+                }
+            });
             case Frame.Call call -> queue(call, () -> send(dispatch.answer(station, messages, call)));
             case Frame.Send message -> queue(message, () -> dispatch.take(station, messages, message));
             case Frame.CallResult result -> outbound.onResult(result);

@@ -78,6 +78,25 @@ class InboundMessagesTest {
         }
     }
 
+    /** A CALL the CSMS starts while it answers a boot (provisioning a Pending station) goes out after the answer. */
+    @Test
+    void aCallStartedWhileTheBootIsAnsweredReachesTheStationAfterTheAnswer() throws Exception {
+        try (TestServer other = TestServer.start()) {
+            other.handlers.on(OcppVersion.V201, BootNotificationRequest.class, (s, request) -> {
+                other.link().call(s.stationId(), org.v2gcsms.ocpp.v201.V201Actions.GET_BASE_REPORT,
+                        new org.v2gcsms.ocpp.v201.GetBaseReportRequest(1,
+                                org.v2gcsms.ocpp.v201.ReportBaseEnumType.FullInventory));
+                return new BootNotificationResponse(Instant.EPOCH, 60, RegistrationStatusEnumType.Pending);
+            });
+            StationClient client = other.connect201("CS8");
+            JsonArray first = client.call("b", "BootNotification", BOOT);
+            assertEquals(3, first.get(0).getAsInt(), "the boot's answer first: " + first);
+            assertEquals("b", first.get(1).getAsString());
+            JsonArray second = client.nextFrame();
+            assertEquals("GetBaseReport", second.get(2).getAsString(), "then the CSMS's request: " + second);
+        }
+    }
+
     @Test
     void frameThatIsNotJsonGetsRpcFrameworkErrorWithIdMinusOne() throws Exception {
         station.send("this is not json");

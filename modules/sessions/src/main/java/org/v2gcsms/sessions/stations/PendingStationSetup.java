@@ -49,10 +49,9 @@ public final class PendingStationSetup {
                         new ComponentType(null, p.component(), null, null), new VariableType(p.variable(),
                         p.instance(), null), null))
                 .toList();
-        return CompletableFuture.runAsync(() -> { },
-                        CompletableFuture.delayedExecutor(settings.provisioningDelay().toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(ignored -> deviceModel.requestBaseReport(stationId, ReportBaseEnumType.FullInventory)
-                        .orTimeout(settings.reportTimeout().toMillis(), TimeUnit.MILLISECONDS))
+        // Started while the boot is being answered: the server sends no CALL before that answer is out.
+        return deviceModel.requestBaseReport(stationId, ReportBaseEnumType.FullInventory)
+                .orTimeout(settings.reportTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .thenCompose(report -> variables.isEmpty() ? CompletableFuture.completedFuture(List.of())
                         : deviceModel.setVariables(stationId, variables))
                 .thenCompose(results -> {

@@ -11,13 +11,11 @@ import java.util.Objects;
  * @param bootRetryInterval  handed to pending and rejected stations: how long they wait before booting again
  * @param unknownStations    how the first boot of a station never seen is answered
  * @param provisioning       variables set on a pending station before it is accepted
- * @param provisioningDelay  how long after answering Pending the CSMS starts provisioning, so the station has
- *                           the answer before the CSMS's first request reaches it
  * @param reportTimeout      how long provisioning waits for the station's full base report
  */
 public record StationSettings(Duration heartbeatInterval, Duration bootRetryInterval,
                               UnknownStationPolicy unknownStations, List<ProvisioningVariable> provisioning,
-                              Duration provisioningDelay, Duration reportTimeout) {
+                              Duration reportTimeout) {
 
     /** One SetVariables entry of provisioning: {@code component.variable[instance] = value} (Actual attribute). */
     public record ProvisioningVariable(String component, String variable, String instance, String value) {
@@ -33,7 +31,6 @@ public record StationSettings(Duration heartbeatInterval, Duration bootRetryInte
         Objects.requireNonNull(bootRetryInterval, "bootRetryInterval");
         Objects.requireNonNull(unknownStations, "unknownStations");
         provisioning = List.copyOf(provisioning);
-        Objects.requireNonNull(provisioningDelay, "provisioningDelay");
         Objects.requireNonNull(reportTimeout, "reportTimeout");
     }
 
@@ -42,6 +39,6 @@ public record StationSettings(Duration heartbeatInterval, Duration bootRetryInte
         return new StationSettings(heartbeatInterval, Duration.ofSeconds(60), unknownStations,
                 List.of(new ProvisioningVariable("OCPPCommCtrlr", "HeartbeatInterval", null,
                         Long.toString(heartbeatInterval.toSeconds()))),
-                Duration.ofMillis(500), Duration.ofMinutes(2));
+                Duration.ofMinutes(2));
     }
 }
