@@ -12,7 +12,8 @@ import org.v2gcsms.conformance.kit.CsmsTarget;
  * Starts the CSMS the conformance cases run against in this module's test run: the real composition
  * ({@link Csms#start}), on loopback with a throw-away H2 database and an admin API key. Its configuration is the
  * shipped presets, loads and tariffs with the conformance sites ({@code src/test/resources/conformance-config}:
- * the station-id prefixes the cases that need a planned station use; docs/conformance.md).
+ * the station-id prefixes the cases that need a planned station use; docs/conformance.md). Its data directory
+ * holds a test V2G sub-CA ({@link TestV2gSubCa}), as an operator's holds the CPO sub-CA, for TC_A_12.
  */
 public final class ConformanceCsmsLauncher implements CsmsTarget.CsmsLauncher {
     private static final String ADMIN_KEY = "conformance-admin-key-0123456789";
@@ -20,6 +21,7 @@ public final class ConformanceCsmsLauncher implements CsmsTarget.CsmsLauncher {
     @Override
     public CsmsTarget.Running launch() throws Exception {
         Path dataDir = Files.createTempDirectory("conformance-csms");
+        TestV2gSubCa.installIn(dataDir);
         Csms csms = Csms.start(CsmsSettings.local(0, dataDir).withAdminApiKey(ADMIN_KEY)
                 .withConfigDir(configDir(dataDir.resolve("config"))));
         CsmsTarget target = new CsmsTarget(csms.ocppUrl(), URI.create("http://127.0.0.1:" + csms.port()), ADMIN_KEY);

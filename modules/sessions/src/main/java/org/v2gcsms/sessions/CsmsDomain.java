@@ -32,7 +32,6 @@ import org.v2gcsms.ocpp.v21.TransactionEventRequest;
 import org.v2gcsms.sessions.auth.Authorizer;
 import org.v2gcsms.sessions.auth.LocalAuthList;
 import org.v2gcsms.sessions.certificates.CertificateSigning;
-import org.v2gcsms.sessions.certificates.StationCertificateAuthority;
 import org.v2gcsms.sessions.commands.StationCalls;
 import org.v2gcsms.sessions.commands.StationCommands;
 import org.v2gcsms.sessions.devicemodel.DeviceModelService;
@@ -112,8 +111,7 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(ClearedChargingLimitRequest.class, notices::chargingLimitCleared)
                 .on(PublishFirmwareStatusNotificationRequest.class, notices::publishFirmwareStatus);
         settings.certificateAuthority().ifPresent(dir -> {
-            CertificateSigning signing = new CertificateSigning(StationCertificateAuthority.openOrCreate(dir, clock),
-                    commands);
+            CertificateSigning signing = CertificateSigning.open(dir, clock, commands);
             messages.on(SignCertificateRequest.class, signing::signCertificate);
         });
     }

@@ -13,7 +13,9 @@ import org.v2gcsms.sessions.transactions.Tariffs;
  * The domain's configuration.
  *
  * @param certificateAuthority the directory of the CA that signs stations' certificate requests (created there
- *                             on first use); empty: SignCertificate is not supported
+ *                             on first use); the ISO 15118 V2G sub-CAs an operator installs go beside it
+ *                             ({@code v2g-ca}, {@code v2g20-ca}: CertificateSigning#open); empty: SignCertificate
+ *                             is not supported
  * @param tariffs              the prices transactions are costed at ({@link Tariffs#NONE}: no cost)
  */
 public record DomainSettings(StationSettings stations, UnknownTokenPolicy unknownTokens,

@@ -1,10 +1,7 @@
 package org.v2gcsms.sessions.certificates;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -27,24 +23,16 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.io.pem.PemGenerationException;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * The CA the CSMS signs station certificate requests (SignCertificate) with: an EC P-256 key and a self-signed
  * certificate kept as {@code ca-key.pem} and {@code ca-cert.pem} in one directory, created there on first use
  * so every later start signs with the same CA (stations keep trusting it).
  */
-public final class StationCertificateAuthority {
+public final class StationCertificateAuthority implements CertificateIssuer {
     static final String KEY_FILE = "ca-key.pem";
     static final String CERT_FILE = "ca-cert.pem";
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
@@ -73,21 +61,22 @@ public final class StationCertificateAuthority {
         Path certFile = dir.resolve(CERT_FILE);
         try {
             if (Files.exists(keyFile) && Files.exists(certFile)) {
-                return new StationCertificateAuthority(readKey(Files.readString(keyFile)),
-                        (X509CertificateHolder) parse(Files.readString(certFile)), clock);
+                return new StationCertificateAuthority(X509Material.privateKey(Files.readString(keyFile)),
+                        (X509CertificateHolder) X509Material.read(Files.readString(certFile)), clock);
             }
             KeyPair pair = newKeyPair();
             X500Name name = new X500Name("CN=v2g-csms station CA,O=v2g-csms");
             Instant now = clock.instant();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(new SecureRandom()),
-                    Date.from(now), Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                    X509Material.serial(new SecureRandom()), Date.from(now), Date.from(now.plus(CA_VALIDITY)), name,
+                    pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            X509CertificateHolder cert = builder.build(signer(pair.getPrivate()));
+            X509CertificateHolder cert = builder.build(X509Material.signer(pair.getPrivate(), SIGNATURE));
             Files.createDirectories(dir);
-            Files.writeString(keyFile, pem(pkcs8(pair.getPrivate())));
+            Files.writeString(keyFile, X509Material.pem(pkcs8(pair.getPrivate())));
             restrictToOwner(keyFile);
-            Files.writeString(certFile, pem(cert));
+            Files.writeString(certFile, X509Material.pem(cert));
             return new StationCertificateAuthority(pair.getPrivate(), cert, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the station CA in " + dir, e);
@@ -100,20 +89,21 @@ public final class StationCertificateAuthority {
      *
      * @throws InvalidCsrException when the text is no PEM certificate request or its signature does not verify
      */
+    @Override
     public String sign(String csrPem) {
-        PKCS10CertificationRequest csr = csr(csrPem);
+        PKCS10CertificationRequest csr = X509Material.certificateRequest(csrPem);
         Instant now = clock.instant();
         try {
-            X509CertificateHolder signed = new X509v3CertificateBuilder(certificate.getSubject(), serial(random),
-                    Date.from(now), Date.from(now.plus(STATION_VALIDITY)), csr.getSubject(),
-                    csr.getSubjectPublicKeyInfo())
+            X509CertificateHolder signed = new X509v3CertificateBuilder(certificate.getSubject(),
+                    X509Material.serial(random), Date.from(now), Date.from(now.plus(STATION_VALIDITY)),
+                    csr.getSubject(), csr.getSubjectPublicKeyInfo())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true,
                             new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                             new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}))
-                    .build(signer(key));
-            return pem(signed) + pem(certificate);
+                    .build(X509Material.signer(key, SIGNATURE));
+            return X509Material.pem(signed) + X509Material.pem(certificate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,27 +111,7 @@ public final class StationCertificateAuthority {
 
     /** This CA's certificate, PEM: what stations install as their CSMS root to trust the chains. */
     public String certificatePem() {
-        return pem(certificate);
-    }
-
-    private static PKCS10CertificationRequest csr(String csrPem) {
-        Object parsed;
-        try {
-            parsed = parse(csrPem);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidCsrException("not a PEM certificate request: " + e.getMessage());
-        }
-        if (!(parsed instanceof PKCS10CertificationRequest csr)) {
-            throw new InvalidCsrException("not a PEM certificate request");
-        }
-        try {
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
-                throw new InvalidCsrException("the request's signature does not verify");
-            }
-        } catch (OperatorCreationException | PKCSException e) {
-            throw new InvalidCsrException("the request's signature cannot be checked: " + e.getMessage());
-        }
-        return csr;
+        return X509Material.pem(certificate);
     }
 
     private static KeyPair newKeyPair() {
@@ -154,27 +124,6 @@ public final class StationCertificateAuthority {
         }
     }
 
-    private static ContentSigner signer(PrivateKey key) {
-        try {
-            return new JcaContentSignerBuilder(SIGNATURE).build(key);
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException(SIGNATURE + " is not available in this JDK", e);
-        }
-    }
-
-    /** Positive, 128 random bits: unique enough that two certificates of this CA never share one. */
-    private static BigInteger serial(SecureRandom random) {
-        return new BigInteger(128, random);
-    }
-
-    private static PrivateKey readKey(String pem) throws IOException {
-        Object parsed = parse(pem);
-        if (!(parsed instanceof PrivateKeyInfo info)) {
-            throw new IOException("no PKCS#8 private key in " + KEY_FILE);
-        }
-        return new JcaPEMKeyConverter().getPrivateKey(info);
-    }
-
     /** PKCS#8, which carries the curve with the key (the SEC1 form BouncyCastle writes by default does not). */
     private static JcaPKCS8Generator pkcs8(PrivateKey key) {
         try {
@@ -182,26 +131,6 @@ public final class StationCertificateAuthority {
         } catch (PemGenerationException e) {
             throw new IllegalStateException("Cannot encode the CA key", e);
         }
-    }
-
-    private static Object parse(String pem) throws IOException {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object o = parser.readObject();
-            if (o == null) {
-                throw new IOException("no PEM object");
-            }
-            return o;
-        }
-    }
-
-    private static String pem(Object o) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     private static void restrictToOwner(Path file) throws IOException {

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.v2gcsms.sessions.certificates.TestPki.certificates;
+import static org.v2gcsms.sessions.certificates.TestPki.csr;
+import static org.v2gcsms.sessions.certificates.TestPki.ecKey;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,9 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2gcsms.ocpp.OcppVersion;
@@ -109,45 +103,86 @@ class CertificateSigningTest {
     }
 
     @Test
-    void v2gAndInvalidRequestsAreRejectedWithoutACall() throws Exception {
+    void withoutAnInstalledV2gSubCaV2gAndInvalidRequestsAreRejectedWithoutACall() throws Exception {
         RecordingStation station = new RecordingStation();
         CertificateSigning signing = signing(station);
         SignCertificateResponse v2g = signing.signCertificate(STATION, new SignCertificateRequest(
                 csr(ecKey(), "CN=CS-1"), CertificateSigningUseEnumType.V2GCertificate, null, null, null));
+        SignCertificateResponse v2g20 = signing.signCertificate(STATION, new SignCertificateRequest(
+                csr(ecKey(), "CN=CS-1"), CertificateSigningUseEnumType.V2G20Certificate, null, null, null));
         SignCertificateResponse invalid = signing.signCertificate(STATION, new SignCertificateRequest("garbage"));
 
         assertEquals(GenericStatusEnumType.Rejected, v2g.status());
         assertEquals("UnsupportedCertType", v2g.statusInfo().reasonCode());
+        assertTrue(v2g.statusInfo().additionalInfo().contains("V2G"), v2g.statusInfo().additionalInfo());
+        assertEquals(GenericStatusEnumType.Rejected, v2g20.status());
         assertEquals(GenericStatusEnumType.Rejected, invalid.status());
         assertEquals("InvalidCSR", invalid.statusInfo().reasonCode());
         assertFalse(station.sent.isDone(), "nothing is sent for a refused request");
     }
 
+    /**
+     * With the CPO sub-CA installed beside the station CA, a V2GCertificate request is Accepted and answered with a
+     * CertificateSigned of that type: the SECC certificate the sub-CA issued, then the sub-CAs (the root left out).
+     */
+    @Test
+    void anInstalledV2gSubCaSignsSeccCertificates() throws Exception {
+        TestPki pki = new TestPki(CLOCK.instant().minusSeconds(86400), CLOCK.instant().plusSeconds(4 * 365 * 86400L));
+        TestPki.install(dir.resolve(CertificateSigning.V2G_CA_DIR), pki.sub2, pki.sub1, pki.root);
+        RecordingStation station = new RecordingStation();
+        KeyPair secc = ecKey();
+        SignCertificateResponse answer = signing(station).signCertificate(STATION, new SignCertificateRequest(
+                csr(secc, "CN=DEABCS1234567890123456789012345678901,O=Operator,C=DE,DC=CPO"),
+                CertificateSigningUseEnumType.V2GCertificate, null, 9, null));
+
+        assertEquals(GenericStatusEnumType.Accepted, answer.status());
+        CertificateSignedRequest sent = (CertificateSignedRequest) station.sent.get(10, TimeUnit.SECONDS);
+        assertEquals(CertificateSigningUseEnumType.V2GCertificate, sent.certificateType());
+        assertEquals(9, sent.requestId());
+        List<X509Certificate> chain = certificates(sent.certificateChain());
+        assertEquals(3, chain.size(), "SECC certificate, Sub-CA 2, Sub-CA 1; the V2G root stays out");
+        chain.get(0).verify(chain.get(1).getPublicKey());
+        chain.get(1).verify(chain.get(2).getPublicKey());
+        assertEquals(secc.getPublic(), chain.get(0).getPublicKey());
+        assertEquals(new X500Name("CN=TEST CPO Sub-CA 2,O=v2g-csms test,DC=CPO"),
+                new X500Name(chain.get(0).getIssuerX500Principal().getName()));
+
+        // Charging-station certificates are still the station CA's, not the V2G PKI's.
+        RecordingStation other = new RecordingStation();
+        signing(other).signCertificate(STATION, new SignCertificateRequest(csr(ecKey(), "CN=CS-1"),
+                CertificateSigningUseEnumType.ChargingStationCertificate, null, null, null));
+        X509Certificate stationLeaf = certificates(((CertificateSignedRequest) other.sent.get(10, TimeUnit.SECONDS))
+                .certificateChain()).get(0);
+        stationLeaf.verify(certificates(StationCertificateAuthority.openOrCreate(dir.resolve("ca"), CLOCK)
+                .certificatePem()).get(0).getPublicKey());
+    }
+
+    /** OCPP 2.1's ISO 15118-20 certificates come from their own sub-CA, never from the -2 one. */
+    @Test
+    void v2g20RequestsAreSignedByTheV2g20SubCaOnly() throws Exception {
+        TestPki two = new TestPki(CLOCK.instant().minusSeconds(86400), CLOCK.instant().plusSeconds(365 * 86400L));
+        TestPki.install(dir.resolve(CertificateSigning.V2G_CA_DIR), two.sub2, two.sub1, two.root);
+        assertEquals(GenericStatusEnumType.Rejected, askForV2g20(new RecordingStation()).status());
+
+        TestPki twenty = new TestPki(CLOCK.instant().minusSeconds(86400), CLOCK.instant().plusSeconds(365 * 86400L));
+        TestPki.install(dir.resolve(CertificateSigning.V2G20_CA_DIR), twenty.sub2, twenty.sub1, twenty.root);
+        RecordingStation station = new RecordingStation();
+        assertEquals(GenericStatusEnumType.Accepted, askForV2g20(station).status());
+        CertificateSignedRequest sent = (CertificateSignedRequest) station.sent.get(10, TimeUnit.SECONDS);
+        assertEquals(CertificateSigningUseEnumType.V2G20Certificate, sent.certificateType());
+        certificates(sent.certificateChain()).get(0).verify(certificates(TestPki.pem(twenty.sub2.certificate()))
+                .get(0).getPublicKey());
+    }
+
+    private SignCertificateResponse askForV2g20(RecordingStation station) throws Exception {
+        return signing(station).signCertificate(STATION, new SignCertificateRequest(csr(ecKey(), "CN=SECC-1"),
+                CertificateSigningUseEnumType.V2G20Certificate, null, null, null));
+    }
+
+    /** The station CA in {@code dir/ca}, V2G sub-CAs beside it when a test installed them. */
     private CertificateSigning signing(RecordingStation station) {
-        return new CertificateSigning(StationCertificateAuthority.openOrCreate(dir, CLOCK),
-                new StationCommands(station, new NoCommandLog(), CLOCK));
-    }
-
-    private static KeyPair ecKey() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        return g.generateKeyPair();
-    }
-
-    private static String csr(KeyPair key, String subject) throws Exception {
-        var request = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), key.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-            w.writeObject(request);
-        }
-        return out.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<X509Certificate> certificates(String pem) throws Exception {
-        return (List<X509Certificate>) (List<?>) List.copyOf(CertificateFactory.getInstance("X.509")
-                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+        return CertificateSigning.open(dir.resolve("ca"), CLOCK, new StationCommands(station, new NoCommandLog(),
+                CLOCK));
     }
 
     /** A connected 2.1 station that accepts whatever it is sent and remembers the first request. */
