@@ -21,6 +21,7 @@ import org.v2gcsms.control.ControlLoop;
 import org.v2gcsms.control.site.Site;
 import org.v2gcsms.control.site.SiteConfig;
 import org.v2gcsms.control.site.Sites;
+import org.v2gcsms.control.site.StationTariffs;
 import org.v2gcsms.gridsafety.GridSafety;
 import org.v2gcsms.server.CsmsServer;
 import org.v2gcsms.server.OcppHandlers;
@@ -84,6 +85,9 @@ public final class Csms implements AutoCloseable {
             throws IOException, InterruptedException {
         // Sites and session limits before anything opens: bad config stops the start, naming file and field.
         List<Site> siteList = loadSites(settings.configDir());
+        Sites sites = new Sites(siteList);
+        // Transactions are costed at their site's tariff, else the default (config/tariffs/default.properties).
+        StationTariffs tariffs = StationTariffs.load(settings.configDir(), sites);
         SessionLimits limits = SessionLimitsConfig.load(settings.configDir(), siteList, settings.maxSession(),
                 settings.maxSessionWarning());
         Files.createDirectories(settings.dataDir());
@@ -94,12 +98,11 @@ public final class Csms implements AutoCloseable {
                         DomainWiring.unknownStations(settings.autoRegister())), settings.unknownTokens(),
                         StaleTransactionPolicy.defaults(), SessionSettings.of(limits).withCheckEvery(sessionCheckEvery))
                         // Station certificates (SignCertificate) signed by a CA kept under the data directory.
-                        .withCertificateAuthority(caDir(settings)), clock);
+                        .withCertificateAuthority(caDir(settings)).withTariffs(tariffs), clock);
         OcppHandlers handlers = new OcppHandlers();
         StationMessageTaps taps = new StationMessageTaps();
         DomainWiring.handle(handlers, domain, taps);
         Supplier<StationLink> link = () -> serverRef.get().stations();
-        Sites sites = new Sites(siteList);
         GridSafetyWiring.Route route = new GridSafetyWiring.Route();
         GridSafety safety;
         ControlLoop loop;

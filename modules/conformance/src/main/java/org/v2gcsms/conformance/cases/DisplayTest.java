@@ -10,17 +10,13 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 import org.v2gcsms.conformance.kit.Transaction;
 
 /** I Tariff and cost, O Display messages (Advanced User Interface). */
 class DisplayTest extends CsmsCase {
-    private static final String NO_COST = "the CSMS computes no cost (no CostUpdated, no totalCost)";
-
     /** Running cost: during a transaction the CSMS tells the running cost (CostUpdated or totalCost). */
     @Test
-    @Pending(NO_COST)
     void TC_I_01_CSMS() {
         ScriptedStation s = booted();
         Transaction tx = charging(s);
@@ -33,7 +29,6 @@ class DisplayTest extends CsmsCase {
     }
 
     @Test
-    @Pending(NO_COST)
     void TC_I_02_CSMS() {
         ScriptedStation s = booted();
         Transaction tx = charging(s);
