@@ -6,14 +6,19 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.v2gcsms.conformance.kit.CsmsTarget;
+import org.v2gcsms.conformance.kit.StationTls;
 
 /**
  * Starts the CSMS the conformance cases run against in this module's test run: the real composition
  * ({@link Csms#start}), on loopback with a throw-away H2 database and an admin API key. Its configuration is the
  * shipped presets, loads and tariffs with the conformance sites ({@code src/test/resources/conformance-config}:
  * the station-id prefixes the cases that need a planned station use; docs/conformance.md). Its data directory
- * holds a test V2G sub-CA ({@link TestV2gSubCa}), as an operator's holds the CPO sub-CA, for TC_A_12.
+ * holds a test V2G sub-CA ({@link TestV2gSubCa}), as an operator's holds the CPO sub-CA, for TC_A_12. It serves
+ * wss:// (a fresh self-signed {@code localhost} certificate, which the scripted stations are told to trust) on its
+ * main port for the TLS cases, and ws:// with the API on a second one.
  */
 public final class ConformanceCsmsLauncher implements CsmsTarget.CsmsLauncher {
     private static final String ADMIN_KEY = "conformance-admin-key-0123456789";
@@ -22,9 +27,15 @@ public final class ConformanceCsmsLauncher implements CsmsTarget.CsmsLauncher {
     public CsmsTarget.Running launch() throws Exception {
         Path dataDir = Files.createTempDirectory("conformance-csms");
         TestV2gSubCa.installIn(dataDir);
+        // wss:// on the main port (the TLS cases), plain ws:// and the API beside it on a second one.
+        LocalhostCertificate tls = LocalhostCertificate.write(dataDir.resolve("tls"));
+        System.setProperty(StationTls.TRUST, tls.certificate().toString());
         Csms csms = Csms.start(CsmsSettings.local(0, dataDir).withAdminApiKey(ADMIN_KEY)
-                .withConfigDir(configDir(dataDir.resolve("config"))));
-        CsmsTarget target = new CsmsTarget(csms.ocppUrl(), URI.create("http://127.0.0.1:" + csms.port()), ADMIN_KEY);
+                .withConfigDir(configDir(dataDir.resolve("config")))
+                .withTls(new CsmsSettings.Tls(tls.certificate(), tls.key(), Optional.empty(), OptionalInt.of(0))));
+        URI plain = csms.plainOcppUrl().orElseThrow();
+        CsmsTarget target = new CsmsTarget(plain, URI.create("http://127.0.0.1:" + plain.getPort()), ADMIN_KEY,
+                Optional.of(URI.create("wss://localhost:" + csms.port() + plain.getPath())));
         return new CsmsTarget.Running(target, csms);
     }
 
