@@ -30,6 +30,72 @@ public final class EnergyCost {
         return Cost.of(BigDecimal.valueOf(imported - exported), prices.currency());
     }
 
+    /**
+     * A cost summed reading by reading: what {@link #of} gives for the readings so far, extended by later readings
+     * without reading the earlier ones again (a running cost on every metered event would otherwise read the whole
+     * history every time). A reading not later than the last one taken (an offline event arriving late) cannot
+     * extend it: {@link #extend} is empty then, and the caller costs the history afresh.
+     */
+    public static final class Tally {
+        private final Reading lastImport;
+        private final Reading lastExport;
+        private final double imported;
+        private final double exported;
+        private final String currency;
+
+        private Tally(Reading lastImport, Reading lastExport, double imported, double exported, String currency) {
+            this.lastImport = lastImport;
+            this.lastExport = lastExport;
+            this.imported = imported;
+            this.exported = exported;
+            this.currency = currency;
+        }
+
+        public static Tally of(List<MeterSample> samples, EnergyPrices prices) {
+            return new Tally(null, null, 0, 0, prices.currency()).extendBy(
+                    readings(samples, MeasurandEnumType.Energy_Active_Import_Register),
+                    readings(samples, MeasurandEnumType.Energy_Active_Export_Register), prices);
+        }
+
+        /** This tally with later readings added; empty when one of them is not later than the last taken. */
+        public java.util.Optional<Tally> extend(List<MeterSample> later, EnergyPrices prices) {
+            List<Reading> imports = readings(later, MeasurandEnumType.Energy_Active_Import_Register);
+            List<Reading> exports = readings(later, MeasurandEnumType.Energy_Active_Export_Register);
+            if (!currency.equals(prices.currency()) || !after(lastImport, imports) || !after(lastExport, exports)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(extendBy(imports, exports, prices));
+        }
+
+        private Tally extendBy(List<Reading> imports, List<Reading> exports, EnergyPrices prices) {
+            return new Tally(last(lastImport, imports), last(lastExport, exports),
+                    imported + registerCost(from(lastImport, imports), prices, PricePeriod::importPerKwh),
+                    exported + registerCost(from(lastExport, exports), prices, PricePeriod::exportPerKwh), currency);
+        }
+
+        public Cost cost() {
+            return Cost.of(BigDecimal.valueOf(imported - exported), currency);
+        }
+
+        private static boolean after(Reading last, List<Reading> later) {
+            return last == null || later.isEmpty() || later.get(0).at().isAfter(last.at());
+        }
+
+        private static List<Reading> from(Reading last, List<Reading> later) {
+            if (last == null) {
+                return later;
+            }
+            List<Reading> all = new java.util.ArrayList<>(later.size() + 1);
+            all.add(last);
+            all.addAll(later);
+            return all;
+        }
+
+        private static Reading last(Reading before, List<Reading> later) {
+            return later.isEmpty() ? before : later.get(later.size() - 1);
+        }
+    }
+
     private record Reading(Instant at, double wh) {}
 
     private static List<Reading> readings(List<MeterSample> samples, MeasurandEnumType register) {

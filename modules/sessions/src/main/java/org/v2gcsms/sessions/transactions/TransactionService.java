@@ -3,6 +3,7 @@ package org.v2gcsms.sessions.transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,8 @@ public final class TransactionService {
     private final Clock clock;
     /** Transactions with a GetTransactionStatus in flight, so a burst of events asks once. */
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
+    /** The running cost of each open transaction with a tariff, extended event by event. */
+    private final Map<String, EnergyCost.Tally> running = new ConcurrentHashMap<>();
 
     public TransactionService(TransactionRepository transactions, Authorizer authorizer, StationCommands commands,
                               StaleTransactionPolicy stalePolicy, Tariffs tariffs, Clock clock) {
@@ -100,11 +103,31 @@ public final class TransactionService {
         if (t == null || !(metered || type == EventType.ENDED)) {
             return null;
         }
-        return (t.cost() != null ? Optional.of(t.cost()) : cost(t)).map(c -> c.amount().doubleValue()).orElse(null);
+        if (t.cost() != null || type == EventType.ENDED) {
+            running.remove(key(t));
+            return (t.cost() != null ? Optional.of(t.cost()) : cost(t)).map(c -> c.amount().doubleValue()).orElse(null);
+        }
+        return tariffs.at(t.stationId()).map(prices -> runningCost(t, r, prices).amount().doubleValue()).orElse(null);
+    }
+
+    /** The cost so far: the last tally extended by this event's readings, or the stored history costed afresh. */
+    private Cost runningCost(Transaction t, TransactionEventRequest r, EnergyPrices prices) {
+        EnergyCost.Tally before = running.get(key(t));
+        EnergyCost.Tally now = (before == null ? Optional.<EnergyCost.Tally>empty()
+                : before.extend(MeterSamples.of(r.meterValue()), prices))
+                .orElseGet(() -> EnergyCost.Tally.of(transactions.samples(t.stationId(), t.transactionId(), null),
+                        prices));
+        running.put(key(t), now);
+        return now.cost();
+    }
+
+    private static String key(Transaction t) {
+        return t.stationId() + "\n" + t.transactionId();
     }
 
     /** The transaction, over, with its final cost kept; as it was when no tariff applies to its station. */
     private Transaction settled(Transaction t) {
+        running.remove(key(t));
         Optional<Cost> cost = cost(t);
         if (cost.isEmpty() || cost.get().equals(t.cost())) {
             return t;
@@ -125,7 +148,7 @@ public final class TransactionService {
      * them. Nothing queued: the missing events are lost; flag it. The answer arrives later, off this thread.
      */
     public CompletableFuture<Optional<Transaction>> checkStatus(Transaction t) {
-        String key = t.stationId() + "\n" + t.transactionId();
+        String key = key(t);
         if (!checking.add(key)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }

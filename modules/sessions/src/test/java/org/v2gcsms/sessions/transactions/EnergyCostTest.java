@@ -1,6 +1,7 @@
 package org.v2gcsms.sessions.transactions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -124,5 +125,27 @@ class EnergyCostTest {
         assertEquals(new BigDecimal("123"), cost(oneWh, "KRW"));
         assertEquals(new BigDecimal("123.45"), cost(oneWh, "EUR"));
         assertEquals(new BigDecimal("123.45"), cost(oneWh, "credits"));
+    }
+
+    /** The running cost extended event by event is the cost of all readings at once; a late reading cannot extend it. */
+    @Test
+    void aTallyExtendedReadingByReadingEqualsTheWholeCostAndRefusesALateReading() {
+        List<MeterSample> first = List.of(imported(NINE.plusSeconds(1800), 2000), exported(NINE.plusSeconds(1800), 0));
+        List<MeterSample> second = List.of(imported(TEN.plusSeconds(600), 9000), exported(TEN.plusSeconds(600), 500));
+        List<MeterSample> third = List.of(imported(TEN.plusSeconds(1800), 12000), exported(TEN.plusSeconds(1800), 1500));
+        List<MeterSample> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        all.addAll(third);
+        EnergyPrices prices = peakFromTen("EUR");
+
+        EnergyCost.Tally tally = EnergyCost.Tally.of(first, prices).extend(second, prices).orElseThrow()
+                .extend(third, prices).orElseThrow();
+        assertEquals(EnergyCost.of(all, prices), tally.cost());
+        assertEquals(EnergyCost.Tally.of(all, prices).cost(), tally.cost());
+
+        assertTrue(tally.extend(List.of(imported(TEN, 10000)), prices).isEmpty(), "a reading before the last one");
+        assertTrue(tally.extend(List.of(imported(TEN.plusSeconds(2400), 12500)), peakFromTen("KRW")).isEmpty(),
+                "another currency");
+        assertEquals(tally.cost(), tally.extend(List.of(), prices).orElseThrow().cost(), "no readings: no change");
     }
 }
