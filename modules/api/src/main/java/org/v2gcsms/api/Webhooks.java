@@ -143,6 +143,9 @@ public final class Webhooks implements AutoCloseable {
                     clock.instant());
             return;
         } catch (java.io.IOException | IllegalArgumentException e) {
+            if (!running) {
+                return; // aborted by close(): stays PENDING, sent after the next start
+            }
             error = e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,8 +185,11 @@ public final class Webhooks implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Could not unsubscribe webhooks", e);
         }
-        sender.interrupt();
-        attempts.shutdownNow();
+        // No thread is interrupted: one inside an H2 call would close the database file under every other user.
+        // Waking the sender ends its loop; aborting the HTTP exchanges ends the attempts (left PENDING).
+        queued.release();
+        attempts.shutdown();
+        http.shutdownNow();
         try {
             sender.join(STOP_WAIT.toMillis());
             if (!attempts.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -24,11 +24,14 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
 
     /**
      * The embedded H2 database {@code <dataDir>/csms.mv.db}. Every commit is written to the file before it
-     * returns (WRITE_DELAY=0), so what was acknowledged survives the process being killed.
+     * returns (WRITE_DELAY=0), so what was acknowledged survives the process being killed. The file is opened
+     * through H2's {@code retry:} file system: a thread interrupted while H2 reads or writes (an executor shut
+     * down with {@code shutdownNow}) otherwise closes the file channel under every connection and fails the
+     * database — seen as lost commits in a test (StoreInterruptTest).
      */
     public static DatabaseConfig h2(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("csms");
-        return new DatabaseConfig("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "",
+        return new DatabaseConfig("jdbc:h2:retry:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "",
                 DEFAULT_POOL_SIZE);
     }
 
