@@ -90,6 +90,12 @@ public final class Dispatcher {
             if (failure.get() instanceof Offline) {
                 return CompletableFuture.completedFuture(record(target, DispatchRecord.Outcome.FAILED, "offline"));
             }
+            if (failure.get() instanceof TransactionOver over) {
+                // Not a refusal of the profile: nothing to fall back from, the session is over.
+                log.info("Dispatcher: {} transaction {} is over at the station; profile dropped", target.key(),
+                        target.transactionId());
+                return CompletableFuture.completedFuture(record(target, DispatchRecord.Outcome.FAILED, over.reason()));
+            }
             return fallback(target, schedule, failure.get().reason());
         });
     }
@@ -113,7 +119,7 @@ public final class Dispatcher {
     }
 
     /** Why a send failed; empty Optional = accepted. */
-    private sealed interface Failure permits Offline, Refused {
+    private sealed interface Failure permits Offline, Refused, TransactionOver {
         String reason();
     }
 
@@ -121,14 +127,21 @@ public final class Dispatcher {
 
     private record Refused(String reason) implements Failure {}
 
+    /** The station no longer knows the transaction (TxNotFound): it ended while the profile was on its way. */
+    private record TransactionOver(String reason) implements Failure {}
+
     private CompletableFuture<Optional<Failure>> send(EvseTarget target, ChargingProfileType profile, int attempts) {
         SetChargingProfileRequest request = new SetChargingProfileRequest(target.evseId(), profile, null);
         return commands.send(target.stationId(), request, SetChargingProfileResponse.class)
                 .handle((response, error) -> {
                     if (error == null) {
-                        return response.status() == ChargingProfileStatusEnumType.Accepted ? Optional.<Failure>empty()
-                                : Optional.<Failure>of(new Refused("Rejected" + (response.statusInfo() == null ? ""
-                                : " (" + response.statusInfo().reasonCode() + ")")));
+                        if (response.status() == ChargingProfileStatusEnumType.Accepted) {
+                            return Optional.<Failure>empty();
+                        }
+                        String code = response.statusInfo() == null ? null : response.statusInfo().reasonCode();
+                        return Optional.<Failure>of("TxNotFound".equalsIgnoreCase(code)
+                                ? new TransactionOver("Rejected (TxNotFound)")
+                                : new Refused("Rejected" + (code == null ? "" : " (" + code + ")")));
                     }
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;

@@ -215,6 +215,21 @@ class DispatcherTest {
     }
 
     @Test
+    void aTransactionTheStationNoLongerKnowsIsNotRetriedNorFallenBackFrom() {
+        ScriptedLink link = new ScriptedLink(OcppVersion.V21, r -> CompletableFuture.completedFuture(
+                new org.v2gcsms.ocpp.v21.SetChargingProfileResponse(
+                        org.v2gcsms.ocpp.v21.ChargingProfileStatusEnumType.Rejected,
+                        new org.v2gcsms.ocpp.v21.StatusInfoType("TxNotFound", null, null), null)));
+        Dispatcher d = dispatcher(link);
+        DispatchRecord rec = d.dispatch(v2xTarget(true),
+                new EvseSchedule(T0, Duration.ofMinutes(10), new double[] {-30, 40})).join();
+        assertEquals(DispatchRecord.Outcome.FAILED, rec.outcome());
+        assertTrue(rec.detail().contains("TxNotFound"), rec.detail());
+        assertEquals(1, link.sent.size(), "one send: no retry, no charge-only fallback for a finished transaction");
+        assertTrue(!d.chargeOnly("CS-1", 1, "tx-1"));
+    }
+
+    @Test
     void unansweredCallsAreRetriedThenFailOverToTheFallback() {
         ScriptedLink link = new ScriptedLink(OcppVersion.V21, r -> firstPeriod(r, 0).operationMode() == null
                 ? accept21(r) : CompletableFuture.failedFuture(new TimeoutException("no answer in 30 s")));
