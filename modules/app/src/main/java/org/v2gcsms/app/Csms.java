@@ -30,6 +30,7 @@ import org.v2gcsms.server.StationLink;
 import org.v2gcsms.server.TlsConfig;
 import org.v2gcsms.sessions.CsmsDomain;
 import org.v2gcsms.sessions.DomainSettings;
+import org.v2gcsms.sessions.certificates.PlugAndChargeSettings;
 import org.v2gcsms.sessions.certificates.StationCertificateAuthority;
 import org.v2gcsms.sessions.session.SessionLimits;
 import org.v2gcsms.sessions.session.SessionSettings;
@@ -90,6 +91,8 @@ public final class Csms implements AutoCloseable {
         StationTariffs tariffs = StationTariffs.load(settings.configDir(), sites);
         SessionLimits limits = SessionLimitsConfig.load(settings.configDir(), siteList, settings.maxSession(),
                 settings.maxSessionWarning());
+        // ISO 15118 Plug & Charge: config/iso15118.properties and the MO roots in config/mo-roots.
+        PlugAndChargeSettings plugAndCharge = PlugAndChargeSettings.load(settings.configDir());
         Files.createDirectories(settings.dataDir());
         Store store = Store.open(settings.database());
         AtomicReference<CsmsServer> serverRef = new AtomicReference<>();
@@ -98,7 +101,8 @@ public final class Csms implements AutoCloseable {
                         DomainWiring.unknownStations(settings.autoRegister())), settings.unknownTokens(),
                         StaleTransactionPolicy.defaults(), SessionSettings.of(limits).withCheckEvery(sessionCheckEvery))
                         // Station certificates (SignCertificate) signed by a CA kept under the data directory.
-                        .withCertificateAuthority(caDir(settings)).withTariffs(tariffs), clock);
+                        .withCertificateAuthority(caDir(settings)).withTariffs(tariffs)
+                        .withPlugAndCharge(plugAndCharge), clock);
         OcppHandlers handlers = new OcppHandlers();
         StationMessageTaps taps = new StationMessageTaps();
         DomainWiring.handle(handlers, domain, taps);

@@ -11,6 +11,8 @@ import org.v2gcsms.ocpp.v21.BootNotificationRequest;
 import org.v2gcsms.ocpp.v21.ClearedChargingLimitRequest;
 import org.v2gcsms.ocpp.v21.DataTransferRequest;
 import org.v2gcsms.ocpp.v21.FirmwareStatusNotificationRequest;
+import org.v2gcsms.ocpp.v21.Get15118EVCertificateRequest;
+import org.v2gcsms.ocpp.v21.GetCertificateStatusRequest;
 import org.v2gcsms.ocpp.v21.HeartbeatRequest;
 import org.v2gcsms.ocpp.v21.LogStatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.MeterValuesRequest;
@@ -30,8 +32,12 @@ import org.v2gcsms.ocpp.v21.SignCertificateRequest;
 import org.v2gcsms.ocpp.v21.StatusNotificationRequest;
 import org.v2gcsms.ocpp.v21.TransactionEventRequest;
 import org.v2gcsms.sessions.auth.Authorizer;
+import org.v2gcsms.sessions.auth.ContractAuthorization;
 import org.v2gcsms.sessions.auth.LocalAuthList;
 import org.v2gcsms.sessions.certificates.CertificateSigning;
+import org.v2gcsms.sessions.certificates.ContractCertificateRelay;
+import org.v2gcsms.sessions.certificates.MoRootCertificates;
+import org.v2gcsms.sessions.certificates.OcspRelay;
 import org.v2gcsms.sessions.commands.StationCalls;
 import org.v2gcsms.sessions.commands.StationCommands;
 import org.v2gcsms.sessions.devicemodel.DeviceModelService;
@@ -79,6 +85,10 @@ public final class CsmsDomain implements AutoCloseable {
         this.deviceModel = new DeviceModelService(repositories.deviceModel(), repositories.stations(), commands, clock);
         this.stations.provisionWith(new PendingStationSetup(stations, deviceModel, commands, settings.stations()));
         this.authorizer = new Authorizer(repositories.tokens(), settings.unknownTokens(), clock);
+        ContractAuthorization contracts = new ContractAuthorization(authorizer,
+                MoRootCertificates.load(settings.plugAndCharge().moRoots(), clock));
+        OcspRelay ocsp = new OcspRelay(settings.plugAndCharge());
+        ContractCertificateRelay contractCertificates = new ContractCertificateRelay(settings.plugAndCharge());
         this.localAuthList = new LocalAuthList(repositories.tokens(), authorizer, commands);
         this.transactions = new TransactionService(repositories.transactions(), authorizer, commands,
                 settings.staleTransactions(), settings.tariffs(), clock);
@@ -90,7 +100,7 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(BootNotificationRequest.class, taps.boot(stations::boot))
                 .on(HeartbeatRequest.class, stations::heartbeat)
                 .on(StatusNotificationRequest.class, taps.status(stations::statusNotification))
-                .on(AuthorizeRequest.class, (ctx, r) -> authorizer.authorize(r))
+                .on(AuthorizeRequest.class, (ctx, r) -> contracts.authorize(r))
                 .on(TransactionEventRequest.class, taps.transaction(sessions::transactionEvent))
                 .on(MeterValuesRequest.class, taps.meterValues(sessions::meterValues))
                 .on(NotifyEVChargingNeedsRequest.class, sessions::chargingNeeds)
@@ -109,7 +119,9 @@ public final class CsmsDomain implements AutoCloseable {
                 .on(NotifyDisplayMessagesRequest.class, notices::displayMessages)
                 .on(NotifyChargingLimitRequest.class, notices::chargingLimit)
                 .on(ClearedChargingLimitRequest.class, notices::chargingLimitCleared)
-                .on(PublishFirmwareStatusNotificationRequest.class, notices::publishFirmwareStatus);
+                .on(PublishFirmwareStatusNotificationRequest.class, notices::publishFirmwareStatus)
+                .on(GetCertificateStatusRequest.class, ocsp::getCertificateStatus)
+                .on(Get15118EVCertificateRequest.class, contractCertificates::get15118EVCertificate);
         settings.certificateAuthority().ifPresent(dir -> {
             CertificateSigning signing = CertificateSigning.open(dir, clock, commands);
             messages.on(SignCertificateRequest.class, signing::signCertificate);

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.Json;
 import org.v2gcsms.conformance.kit.Messages;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 import org.v2gcsms.conformance.kit.Transaction;
 
@@ -192,7 +191,6 @@ class AuthorizationTest extends CsmsCase {
 
     /** Central contract validation: the station passes the contract certificate; the CSMS reports its status. */
     @Test
-    @Pending("the CSMS does not validate contract certificates (no certificateStatus in AuthorizeResponse)")
     void TC_C_52_CSMS() {
         ScriptedStation s = booted();
         String emaid = "NLV2G" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();

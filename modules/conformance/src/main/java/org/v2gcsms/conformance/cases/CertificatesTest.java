@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.v2gcsms.conformance.kit.Json;
-import org.v2gcsms.conformance.kit.Pending;
 import org.v2gcsms.conformance.kit.ScriptedStation;
 
 /** M Certificates: install, list and delete certificates on the station; OCSP and EV certificate relay. */
@@ -125,7 +124,6 @@ class CertificatesTest extends CsmsCase {
 
     /** The station asks the CSMS for the OCSP status of a 15118 certificate. */
     @Test
-    @Pending("the CSMS answers GetCertificateStatus with NotSupported (no OCSP relay)")
     void TC_M_24_CSMS() {
         ScriptedStation s = booted();
         JsonObject ocsp = Json.obj("hashAlgorithm", "SHA256", "issuerNameHash", "a1b2", "issuerKeyHash", "c3d4",
@@ -142,13 +140,11 @@ class CertificatesTest extends CsmsCase {
     }
 
     @Test
-    @Pending("the CSMS answers Get15118EVCertificate with NotSupported (no contract certificate service)")
     void TC_M_26_CSMS() {
         evCertificate("Install");
     }
 
     @Test
-    @Pending("the CSMS answers Get15118EVCertificate with NotSupported (no contract certificate service)")
     void TC_M_28_CSMS() {
         evCertificate("Update");
     }
