@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.v2gcsms.sessions.backoffice.Webhook;
 import org.v2gcsms.sessions.backoffice.WebhookRepository;
+import org.v2gcsms.sessions.outbound.OutboundUrls;
 
 /** Webhooks: register (the signing secret is returned once), list, delete, and each one's delivery log. */
 final class WebhookEndpoints implements EndpointGroup {
@@ -32,7 +33,7 @@ final class WebhookEndpoints implements EndpointGroup {
             String url = Fields.text(body, "url", 2000);
             try {
                 webhooks.targets().check(url);
-            } catch (WebhookTargets.Refused e) {
+            } catch (OutboundUrls.Refused e) {
                 throw ApiError.badInput("url", e.getMessage());
             } catch (UnknownHostException e) {
                 throw ApiError.badInput("url", "url's host does not resolve, so it cannot be checked: "

@@ -2,12 +2,13 @@ package org.v2gcsms.api;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.v2gcsms.sessions.outbound.OutboundUrls;
 
 /**
  * How webhook deliveries are retried: the n-th retry waits {@code firstRetry * 2^(n-1)}, at most
  * {@code maxDelay}; after {@code maxAttempts} failed attempts the delivery is FAILED. {@code requestTimeout}
  * bounds one attempt. {@code allowPrivateTargets}: webhooks may call loopback, private, link-local and other
- * non-public addresses (off by default: see {@link WebhookTargets}).
+ * non-public addresses (off by default: see {@link OutboundUrls}).
  */
 public record WebhookPolicy(Duration firstRetry, Duration maxDelay, int maxAttempts, Duration requestTimeout,
                             boolean allowPrivateTargets) {

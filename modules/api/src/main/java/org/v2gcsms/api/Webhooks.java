@@ -26,13 +26,14 @@ import org.v2gcsms.sessions.backoffice.WebhookDelivery;
 import org.v2gcsms.sessions.backoffice.WebhookRepository;
 import org.v2gcsms.sessions.events.DomainEvent;
 import org.v2gcsms.sessions.events.DomainEvents;
+import org.v2gcsms.sessions.outbound.OutboundUrls;
 
 /**
  * Delivers events to registered webhooks, at least once: each event is written to the database for every webhook
  * that wants it before the event bus call returns, then POSTed with its HMAC-SHA256 signature
  * ({@code X-CSMS-Signature: sha256=<hex>}) until the receiver answers 2xx, retrying with exponential back-off
  * ({@link WebhookPolicy}). Deliveries left pending by a stop or a crash are sent after the next start. Receivers
- * de-duplicate by {@code X-CSMS-Delivery}. Only targets {@link WebhookTargets} allows are called.
+ * de-duplicate by {@code X-CSMS-Delivery}. Only targets {@link OutboundUrls} allows are called.
  */
 public final class Webhooks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
@@ -43,7 +44,7 @@ public final class Webhooks implements AutoCloseable {
 
     private final WebhookRepository repository;
     private final WebhookPolicy policy;
-    private final WebhookTargets targets;
+    private final OutboundUrls targets;
     private final Clock clock;
     private final HttpClient http;
     /** Released when a delivery is queued: the sender looks at once instead of at its next idle look. */
@@ -57,7 +58,7 @@ public final class Webhooks implements AutoCloseable {
     public Webhooks(WebhookRepository repository, DomainEvents events, WebhookPolicy policy, Clock clock) {
         this.repository = repository;
         this.policy = policy;
-        this.targets = new WebhookTargets(policy.allowPrivateTargets());
+        this.targets = new OutboundUrls(policy.allowPrivateTargets(), "webhook-allow-private");
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(policy.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -72,7 +73,7 @@ public final class Webhooks implements AutoCloseable {
     }
 
     /** The rule for webhook URLs, for registration to apply the same one as sending. */
-    WebhookTargets targets() {
+    OutboundUrls targets() {
         return targets;
     }
 
@@ -137,7 +138,7 @@ public final class Webhooks implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
                     .build(), HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
-        } catch (WebhookTargets.Refused e) {
+        } catch (OutboundUrls.Refused e) {
             log.warn("Webhook {} refused at delivery {}: {}", hook.url(), d.id(), e.getMessage());
             repository.attempted(d.id(), WebhookDelivery.State.FAILED, null, "refused: " + e.getMessage(), null,
                     clock.instant());

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.v2gcsms.sessions.outbound.OutboundUrls;
 
 /** Which URLs a webhook may have: registration over real HTTP, and the address rule itself. */
 class WebhookTargetsTest {
@@ -63,13 +64,13 @@ class WebhookTargetsTest {
 
     @Test
     void aNameWithAnyPrivateAddressAmongItsAddressesIsRefused() throws Exception {
-        WebhookTargets targets = new WebhookTargets(false, host -> new InetAddress[] {
+        OutboundUrls targets = new OutboundUrls(false, "webhook-allow-private", host -> new InetAddress[] {
                 InetAddress.getByName("203.0.113.10"), InetAddress.getByName("10.1.2.3")});
-        WebhookTargets.Refused refused = assertThrows(WebhookTargets.Refused.class,
+        OutboundUrls.Refused refused = assertThrows(OutboundUrls.Refused.class,
                 () -> targets.check("https://two-faced.example/hook"));
         assertTrue(refused.getMessage().contains("10.1.2.3") && refused.getMessage().contains("private"),
                 refused.getMessage());
-        WebhookTargets unresolved = new WebhookTargets(false, host -> {
+        OutboundUrls unresolved = new OutboundUrls(false, "webhook-allow-private", host -> {
             throw new UnknownHostException(host);
         });
         assertThrows(UnknownHostException.class, () -> unresolved.check("https://gone.example/hook"));
@@ -77,12 +78,12 @@ class WebhookTargetsTest {
 
     @Test
     void allowingPrivateTargetsStillNeedsHttpWithAHost() throws Exception {
-        WebhookTargets open = new WebhookTargets(true, host -> {
+        OutboundUrls open = new OutboundUrls(true, "webhook-allow-private", host -> {
             throw new AssertionError("no lookup needed when private targets are allowed");
         });
         assertEquals(URI.create("http://127.0.0.1:9000/hook"), open.check("http://127.0.0.1:9000/hook"));
-        assertThrows(WebhookTargets.Refused.class, () -> open.check("file:///etc/passwd"));
-        assertThrows(WebhookTargets.Refused.class, () -> open.check("http:///no-host"));
+        assertThrows(OutboundUrls.Refused.class, () -> open.check("file:///etc/passwd"));
+        assertThrows(OutboundUrls.Refused.class, () -> open.check("http:///no-host"));
     }
 
     @Test
@@ -90,11 +91,11 @@ class WebhookTargetsTest {
         for (String address : List.of("127.0.0.1", "::1", "0.0.0.0", "::", "0.1.2.3", "10.255.0.1", "172.31.9.9",
                 "192.168.0.1", "169.254.169.254", "fe80::1", "fc00::1", "fdff::1", "224.0.0.251", "ff02::1",
                 "100.64.0.1", "255.255.255.255", "::ffff:10.0.0.1", "::10.0.0.1", "64:ff9b::a9fe:a9fe")) {
-            assertTrue(WebhookTargets.nonPublic(InetAddress.getByName(address)).isPresent(), address);
+            assertTrue(OutboundUrls.nonPublic(InetAddress.getByName(address)).isPresent(), address);
         }
         for (String address : List.of("203.0.113.10", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2001:db8::1",
                 "2a00:1450:4001::200e", "::ffff:8.8.8.8")) {
-            assertEquals(java.util.Optional.empty(), WebhookTargets.nonPublic(InetAddress.getByName(address)), address);
+            assertEquals(java.util.Optional.empty(), OutboundUrls.nonPublic(InetAddress.getByName(address)), address);
         }
     }
 }

@@ -3,7 +3,7 @@ package org.v2gcsms.sessions.certificates;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -28,6 +28,7 @@ import org.v2gcsms.ocpp.v21.HashAlgorithmEnumType;
 import org.v2gcsms.ocpp.v21.OCSPRequestDataType;
 import org.v2gcsms.ocpp.v21.StatusInfoType;
 import org.v2gcsms.sessions.StationContext;
+import org.v2gcsms.sessions.outbound.OutboundUrls;
 
 /**
  * Answers GetCertificateStatus (M06): the OCSP request for the certificate the station names is posted to the
@@ -43,10 +44,17 @@ public final class OcspRelay {
 
     private final HttpPost http;
     private final Optional<URI> responderOverride;
+    private final OutboundUrls stationNamed;
 
+    /** Responders a station names must be public hosts; the operator's own (ocsp-responder-url) may be anywhere. */
     public OcspRelay(PlugAndChargeSettings settings) {
+        this(settings, new OutboundUrls(false, "ocsp-responder-url"));
+    }
+
+    OcspRelay(PlugAndChargeSettings settings, OutboundUrls stationNamed) {
         this.http = new HttpPost(settings.timeout());
         this.responderOverride = settings.ocspResponder();
+        this.stationNamed = stationNamed;
     }
 
     public GetCertificateStatusResponse getCertificateStatus(StationContext ctx, GetCertificateStatusRequest r) {
@@ -57,9 +65,15 @@ public final class OcspRelay {
         } catch (IllegalArgumentException | OCSPException | IOException e) {
             return failed(ctx, "InvalidRequestData", "hashes and serial number must be hex: " + e.getMessage());
         }
-        Optional<URI> responder = responderOverride.or(() -> responder(data.responderURL()));
+        Optional<URI> responder = responderOverride;
         if (responder.isEmpty()) {
-            return failed(ctx, "InvalidURL", "responderURL is not an http(s) URL");
+            try {
+                responder = Optional.of(stationNamed.check(data.responderURL().strip()));
+            } catch (OutboundUrls.Refused e) {
+                return failed(ctx, "InvalidURL", "responderURL: " + e.getMessage());
+            } catch (UnknownHostException e) {
+                return failed(ctx, "ResponderUnreachable", "responderURL's host does not resolve: " + e.getMessage());
+            }
         }
         byte[] answer;
         try {
@@ -107,15 +121,6 @@ public final class OcspRelay {
             case SHA384 -> NISTObjectIdentifiers.id_sha384;
             case SHA512 -> NISTObjectIdentifiers.id_sha512;
         };
-    }
-
-    private static Optional<URI> responder(String url) {
-        try {
-            URI u = new URI(url.strip());
-            return HttpPost.isHttp(u) ? Optional.of(u) : Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     private static GetCertificateStatusResponse failed(StationContext ctx, String reason, String detail) {

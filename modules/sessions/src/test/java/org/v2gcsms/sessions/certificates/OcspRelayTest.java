@@ -23,6 +23,7 @@ import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import org.v2gcsms.sessions.outbound.OutboundUrls;
 import org.v2gcsms.ocpp.OcppVersion;
 import org.v2gcsms.ocpp.v21.GetCertificateStatusEnumType;
 import org.v2gcsms.ocpp.v21.GetCertificateStatusRequest;
@@ -60,8 +61,21 @@ class OcspRelayTest {
                 KEY_HASH, "56b6cd42b88d72898b46560099fde7c1ef7fece0", responderUrl));
     }
 
+    /** A relay that lets stations name loopback responders, as these tests' fake responders are. */
     private static OcspRelay relay(PlugAndChargeSettings settings) {
-        return new OcspRelay(settings);
+        return new OcspRelay(settings, new OutboundUrls(true, "ocsp-responder-url"));
+    }
+
+    @Test
+    void aResponderTheStationNamesOnThisNetworkIsNotCalledByDefault() throws Exception {
+        try (FakeHttpService responder = new FakeHttpService(OcspRelayTest::good)) {
+            GetCertificateStatusResponse answer = new OcspRelay(PlugAndChargeSettings.none())
+                    .getCertificateStatus(STATION, request(responder.url("/ocsp").toString()));
+
+            assertEquals(GetCertificateStatusEnumType.Failed, answer.status());
+            assertEquals("InvalidURL", answer.statusInfo().reasonCode());
+            assertEquals(0, responder.posted.size(), "a loopback host named by a station is never called");
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.v2gcsms.api;
+package org.v2gcsms.sessions.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -11,47 +11,50 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which URLs a webhook may POST to: http or https with a host, and — unless the operator allows private targets —
- * a host whose every address is public. Otherwise anyone with an admin key could make the CSMS call its own
- * network: loopback services, the cloud metadata endpoint (169.254.169.254), private or link-local hosts.
- * Checked when a webhook is registered and again before every attempt, since a name can resolve elsewhere later
- * (DNS rebinding). The check's lookup fills the JVM's DNS cache (30 s by default), so the connection made right
- * after it goes to the address just checked.
+ * Which URLs the CSMS may call when someone else names them (an API user's webhook, a station's OCSP responder):
+ * http or https with a host, and — unless the operator allows private targets — a host whose every address is
+ * public. Otherwise whoever names the URL could make the CSMS call its own network: loopback services, the cloud
+ * metadata endpoint (169.254.169.254), private or link-local hosts. Checked when the URL is given and again right
+ * before each call, since a name can resolve elsewhere later (DNS rebinding). The check's lookup fills the JVM's
+ * DNS cache (30 s by default), so the connection made right after it goes to the address just checked.
  */
-final class WebhookTargets {
+public final class OutboundUrls {
 
     /** Looks a host name up; {@link InetAddress#getAllByName} outside tests. */
     @FunctionalInterface
-    interface Resolver {
+    public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** A URL no webhook may have; the message says why, for the operator. */
-    static final class Refused extends Exception {
+    /** A URL the CSMS will not call; the message says why, for the operator. */
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message, null, false, false);
         }
     }
 
     private final boolean allowPrivate;
+    private final String setting;
     private final Resolver resolver;
 
-    WebhookTargets(boolean allowPrivate, Resolver resolver) {
+    /** @param setting the operator's setting that allows private targets, named in refusals */
+    public OutboundUrls(boolean allowPrivate, String setting, Resolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.setting = setting;
         this.resolver = resolver;
     }
 
-    WebhookTargets(boolean allowPrivate) {
-        this(allowPrivate, InetAddress::getAllByName);
+    public OutboundUrls(boolean allowPrivate, String setting) {
+        this(allowPrivate, setting, InetAddress::getAllByName);
     }
 
     /**
-     * The URL as a URI if a webhook may call it.
+     * The URL as a URI if the CSMS may call it.
      *
      * @throws Refused the URL is not http(s) with a host, or its host has an address that is not public
      * @throws UnknownHostException the host does not resolve (only looked up when private targets are refused)
      */
-    URI check(String url) throws Refused, UnknownHostException {
+    public URI check(String url) throws Refused, UnknownHostException {
         URI uri;
         try {
             uri = new URI(url);
@@ -69,15 +72,15 @@ final class WebhookTargets {
             Optional<String> kind = nonPublic(address);
             if (kind.isPresent()) {
                 throw new Refused("url's host " + uri.getHost() + " is " + address.getHostAddress() + ", a "
-                        + kind.get() + " address; webhooks may only call public addresses unless the operator "
-                        + "allows private targets (webhook-allow-private)");
+                        + kind.get() + " address; only public addresses are called unless the operator allows "
+                        + "private targets (" + setting + ")");
             }
         }
         return uri;
     }
 
     /** What kind of non-public address this is, or empty for a public one. */
-    static Optional<String> nonPublic(InetAddress address) {
+    public static Optional<String> nonPublic(InetAddress address) {
         if (address instanceof Inet6Address six) {
             byte[] b = six.getAddress();
             if ((b[0] & 0xfe) == 0xfc) {
