@@ -246,8 +246,7 @@ public final class ControlLoop implements AutoCloseable {
         double dischargeKw = caps.dischargePowerW().getOrDefault(s.evseId(), 0.0) / 1000;
         boolean evAllows = SessionPlanInputs.evAllowsDischarge(s.needs())
                 && !dispatcher.chargeOnly(s.stationId(), s.evseId(), s.transactionId());
-        double chargeKw = deviceModel.evseRatingW(s.stationId(), s.evseId(), "Power").map(w -> w / 1000)
-                .orElse(settings.evseKw());
+        double chargeKw = caps.chargePowerW().getOrDefault(s.evseId(), settings.evseKw() * 1000) / 1000;
         return new EvseTarget(s.stationId(), s.evseId(), s.transactionId(), version, caps, chargeKw, dischargeKw,
                 settings.phases(), settings.voltageV(), evAllows);
     }

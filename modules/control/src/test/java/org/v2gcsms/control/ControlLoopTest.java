@@ -54,7 +54,7 @@ class ControlLoopTest {
     static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
     static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
     static final ChargingCapabilities WATTS = new ChargingCapabilities(Set.of("W"), Optional.empty(), Optional.empty(),
-            Optional.empty(), true, false, Set.of(), Set.of(), Map.of());
+            Optional.empty(), true, false, Set.of(), Set.of(), Map.of(), Map.of());
 
     final List<SetChargingProfileRequest> sent = new CopyOnWriteArrayList<>();
     final StationCalls link = new StationCalls() {

@@ -39,9 +39,9 @@ class DispatcherTest {
     static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
     static final ChargingCapabilities V2X = new ChargingCapabilities(Set.of("W"), Optional.of(24), Optional.of(3),
             Optional.of(8), true, true, Set.of("ChargingOnly", "CentralSetpoint"), Set.of("DC", "DC_BPT"),
-            Map.of(1, 50_000.0));
+            Map.of(1, 50_000.0), Map.of());
     static final ChargingCapabilities AMPS_ONLY = new ChargingCapabilities(Set.of("A"), Optional.of(2), Optional.of(3),
-            Optional.of(8), true, false, Set.of(), Set.of(), Map.of());
+            Optional.of(8), true, false, Set.of(), Set.of(), Map.of(), Map.of());
 
     /** Answers SetChargingProfile from a script; records what was sent (as the station's own version). */
     static final class ScriptedLink implements StationCalls {

@@ -38,8 +38,8 @@ public final class DomainEvseLimits implements EvseLimitsLookup {
         if (v2x != null && v2x.evMinV2XEnergyRequestWh() != null && v2x.evMinV2XEnergyRequestWh() > 0) {
             evMaxDischarge = 0;
         }
-        double chargeRatingKw = domain.deviceModel().evseRatingW(stationId, evseId, "Power").map(w -> w / 1000)
-                .orElse(Double.POSITIVE_INFINITY);
+        double chargeRatingKw = caps.chargePowerW().containsKey(evseId) ? caps.chargePowerW().get(evseId) / 1000
+                : Double.POSITIVE_INFINITY;
         return new EvseLimits(chargeRatingKw, dischargeRatingKw, evMaxCharge, evMaxDischarge, evMinDischarge, soc,
                 v21 && caps.v2xEnabled() && dischargeRatingKw > 0);
     }

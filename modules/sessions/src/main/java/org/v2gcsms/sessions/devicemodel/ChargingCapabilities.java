@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * A station's smart-charging and V2X abilities, read from its reported device model (empty/false where it did
- * not report them). {@code dischargePowerW} is per EVSE id.
+ * not report them). {@code chargePowerW} and {@code dischargePowerW} are the EVSE ratings (EVSE.Power and
+ * EVSE.DischargePower, see {@link #rating}) per EVSE id.
  *
  * @param rateUnits               SmartChargingCtrlr.RateUnit: "A" and/or "W"
  * @param periodsPerSchedule      SmartChargingCtrlr.PeriodsPerSchedule
@@ -23,13 +24,19 @@ import java.util.stream.Collectors;
 public record ChargingCapabilities(Set<String> rateUnits, Optional<Integer> periodsPerSchedule,
                                    Optional<Integer> profileStackLevel, Optional<Integer> maxChargingProfiles,
                                    boolean smartChargingEnabled, boolean v2xEnabled, Set<String> operationModes,
-                                   Set<String> energyTransferModes, Map<Integer, Double> dischargePowerW) {
+                                   Set<String> energyTransferModes, Map<Integer, Double> dischargePowerW,
+                                   Map<Integer, Double> chargePowerW) {
 
     static ChargingCapabilities from(List<DeviceVariable> smart, List<DeviceVariable> v2x, List<DeviceVariable> evse) {
         Map<Integer, Double> discharge = new TreeMap<>();
+        Map<Integer, Double> charge = new TreeMap<>();
         for (DeviceVariable v : evse) {
             if (v.key().variable().equalsIgnoreCase("DischargePower") && v.key().evseId() >= 0) {
                 rating(v).ifPresent(w -> discharge.put(v.key().evseId(), w));
+            }
+            if (v.key().variable().equalsIgnoreCase("Power") && v.key().evseId() >= 0
+                    && v.key().attributeType() == org.v2gcsms.ocpp.v21.AttributeEnumType.Actual) {
+                rating(v).ifPresent(w -> charge.putIfAbsent(v.key().evseId(), w));
             }
         }
         return new ChargingCapabilities(list(actual(smart, "RateUnit", "")),
@@ -41,7 +48,7 @@ public record ChargingCapabilities(Set<String> rateUnits, Optional<Integer> peri
                 actual(smart, "Enabled", "").map(Boolean::parseBoolean).orElse(!smart.isEmpty()),
                 actual(v2x, "Enabled", "").map(Boolean::parseBoolean).orElse(false),
                 list(actual(v2x, "SupportedOperationModes", "")),
-                list(actual(v2x, "SupportedEnergyTransferModes", "")), Map.copyOf(discharge));
+                list(actual(v2x, "SupportedEnergyTransferModes", "")), Map.copyOf(discharge), Map.copyOf(charge));
     }
 
     /**

@@ -195,14 +195,6 @@ public final class DeviceModelService {
                 .map(DeviceVariable::value).filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** An EVSE's rating in W from EVSE.{@code variable} (Power, DischargePower): its maxLimit, else its value. */
-    public Optional<Double> evseRatingW(String stationId, int evseId, String variable) {
-        return model.component(stationId, "EVSE").stream()
-                .filter(v -> v.key().variable().equalsIgnoreCase(variable) && v.key().evseId() == evseId
-                        && v.key().attributeType() == org.v2gcsms.ocpp.v21.AttributeEnumType.Actual)
-                .map(ChargingCapabilities::rating).flatMap(Optional::stream).findFirst();
-    }
-
     /** What the control module needs to know about a station's smart-charging and V2X abilities. */
     public ChargingCapabilities capabilities(String stationId) {
         return ChargingCapabilities.from(model.component(stationId, "SmartChargingCtrlr"),
