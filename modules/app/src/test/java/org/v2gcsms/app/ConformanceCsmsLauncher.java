@@ -17,8 +17,8 @@ import org.v2gcsms.sessions.certificates.PlugAndChargeSettings;
  * ({@link Csms#start}), on loopback with a throw-away H2 database and an admin API key. Its configuration is the
  * shipped presets, loads and tariffs with the conformance sites ({@code src/test/resources/conformance-config}:
  * the station-id prefixes the cases that need a planned station use; docs/conformance.md). Its data directory
- * holds a test V2G sub-CA ({@link TestV2gSubCa}), as an operator's holds the CPO sub-CA, for TC_A_12. For ISO 15118
- * Plug &amp; Charge its configuration names stand-in OCSP and contract certificate services
+ * holds a test V2G sub-CA ({@link TestCertificates#installV2gSubCa}), as an operator's holds the CPO sub-CA,
+ * for TC_A_12. For ISO 15118 Plug &amp; Charge its configuration names stand-in OCSP and contract certificate services
  * ({@link TestIso15118Services}: TC_M_24, TC_M_26, TC_M_28) and holds the cases' test root as MO root
  * ({@code conformance-config/mo-roots/octt-test-root.pem}, the contract certificate TC_C_52 sends). It serves
  * wss:// (a fresh self-signed {@code localhost} certificate, which the scripted stations are told to trust) on its
@@ -30,9 +30,9 @@ public final class ConformanceCsmsLauncher implements CsmsTarget.CsmsLauncher {
     @Override
     public CsmsTarget.Running launch() throws Exception {
         Path dataDir = Files.createTempDirectory("conformance-csms");
-        TestV2gSubCa.installIn(dataDir);
+        TestCertificates.installV2gSubCa(dataDir);
         // wss:// on the main port (the TLS cases), plain ws:// and the API beside it on a second one.
-        LocalhostCertificate tls = LocalhostCertificate.write(dataDir.resolve("tls"));
+        TestCertificates.ServerCertificate tls = TestCertificates.localhost(dataDir.resolve("tls"));
         System.setProperty(StationTls.TRUST, tls.certificate().toString());
         Path config = configDir(dataDir.resolve("config"));
         TestIso15118Services iso15118 = TestIso15118Services.configure(config);

@@ -30,11 +30,6 @@ final class HttpPost {
                 .build();
     }
 
-    static boolean isHttp(URI u) {
-        return u.isAbsolute() && u.getHost() != null
-                && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()));
-    }
-
     /**
      * The body of the answer to {@code body} posted to {@code to}.
      *

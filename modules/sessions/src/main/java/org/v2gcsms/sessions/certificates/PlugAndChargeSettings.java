@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.v2gcsms.sessions.outbound.OutboundUrls;
 
 /**
  * What the ISO 15118 Plug &amp; Charge services need from the operator, from {@value #FILE} in the configuration
@@ -112,7 +113,7 @@ public record PlugAndChargeSettings(Optional<URI> contractCertificateService, Op
     }
 
     private static URI requireHttp(URI u, String key) {
-        if (!HttpPost.isHttp(u)) {
+        if (!OutboundUrls.isHttp(u)) {
             throw new IllegalArgumentException(key + " must be an http:// or https:// URL: " + u);
         }
         return u;

@@ -61,8 +61,7 @@ public final class OutboundUrls {
         } catch (URISyntaxException e) {
             throw new Refused("url must be an absolute http or https URL");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()) {
+        if (!isHttp(uri)) {
             throw new Refused("url must be an absolute http or https URL with a host");
         }
         if (allowPrivate) {
@@ -77,6 +76,12 @@ public final class OutboundUrls {
             }
         }
         return uri;
+    }
+
+    /** Whether the URI is an absolute http or https URL with a host: the only kind the CSMS calls out to. */
+    public static boolean isHttp(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty();
     }
 
     /** What kind of non-public address this is, or empty for a public one. */
