@@ -68,17 +68,6 @@ public record SessionLimits(MaxDuration defaultLimit, Duration warnBefore, Map<S
         return firstListing(siteStations, stationId);
     }
 
-    /**
-     * Station ids each site names exactly, as station id to site id. Stations a site takes by prefix are not
-     * in it (they cannot be listed); {@link #site} finds those.
-     */
-    public Map<String, String> siteOf() {
-        Map<String, String> out = new HashMap<>();
-        siteStations.forEach((site, stations) -> stations.stream().filter(s -> !s.endsWith("*"))
-                .forEach(s -> out.putIfAbsent(s, site)));
-        return Map.copyOf(out);
-    }
-
     /** Whether {@code stationId} is one of {@code stations}: an exact id, or a prefix ending in {@code *}. */
     public static boolean listed(List<String> stations, String stationId) {
         for (String s : stations) {
