@@ -6,11 +6,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.v2gcsms.control.site.Site;
+import org.v2gcsms.control.site.SiteConfig;
 import org.v2gcsms.control.site.SiteConfigException;
 import org.v2gcsms.sessions.session.MaxDuration;
 import org.v2gcsms.sessions.session.SessionLimits;
@@ -28,16 +28,14 @@ final class SessionLimitsConfig {
 
     private SessionLimitsConfig() {}
 
-    /** The limits for {@code sites} (as loaded from {@code configDir}) and the groups under {@code configDir}. */
+    /** The limits of {@code sites} (their {@code max-session}) and of the station groups under {@code configDir}. */
     static SessionLimits load(Path configDir, List<Site> sites, MaxDuration defaultLimit, Duration warnBefore)
             throws IOException {
         SessionLimits limits = SessionLimits.of(defaultLimit, warnBefore);
         for (Site site : sites) {
             limits = limits.withSiteStations(site.id(), site.stations());
-            Path file = configDir.resolve("sites").resolve(site.id() + ".properties");
-            String max = Files.isRegularFile(file) ? read(file).getProperty(MAX_SESSION) : null;
-            if (max != null && !max.isBlank()) {
-                limits = limits.withSite(site.id(), maxSession(max, file));
+            if (site.maxSession().isPresent()) {
+                limits = limits.withSite(site.id(), site.maxSession().get());
             }
         }
         Path groups = configDir.resolve(GROUPS);
@@ -54,30 +52,17 @@ final class SessionLimitsConfig {
                                 "is not a station-group field (known: max-session, stations)");
                     }
                 }
-                List<String> stations = Arrays.stream(p.getProperty("stations", "").split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList();
-                if (stations.isEmpty()) {
-                    throw new SiteConfigException(file.toString(), "stations",
-                            "is missing: list station ids (prefix* allowed)");
-                }
+                List<String> stations = SiteConfig.stations(p, file.toString());
                 String max = p.getProperty(MAX_SESSION, "");
                 if (max.isBlank()) {
                     throw new SiteConfigException(file.toString(), MAX_SESSION,
                             "is missing: give the group's limit, e.g. 20m, 1h30m or off");
                 }
-                limits = limits.withGroupStations(id, stations).withGroup(id, maxSession(max, file));
+                limits = limits.withGroupStations(id, stations).withGroup(id, SiteConfig.maxSession(max,
+                        file.toString()));
             }
         }
         return limits;
-    }
-
-    private static MaxDuration maxSession(String value, Path file) {
-        try {
-            return MaxDuration.parse(value);
-        } catch (RuntimeException e) {
-            throw new SiteConfigException(file.toString(), MAX_SESSION, "is not a maximum session duration: '"
-                    + value.trim() + "' (use e.g. 40m, 90s, 1h30m or off)");
-        }
     }
 
     private static Properties read(Path file) throws IOException {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.v2gcsms.control.planner.Objective;
+import org.v2gcsms.sessions.session.MaxDuration;
 import org.v2gcsms.sessions.session.SessionLimits;
 
 /**
@@ -20,11 +22,13 @@ import org.v2gcsms.sessions.session.SessionLimits;
  * @param socMinPercent     lowest SoC discharge may reach (default 20: S1's KEPCO testbed)
  * @param socMaxPercent     highest SoC charging may reach (default 100)
  * @param dischargeCapKwhPerDay battery-care cap on each EV's daily discharge (infinite: none; S3 cites 6 kWh)
+ * @param maxSession        the maximum session duration at the site's stations (empty: the CSMS's default; the
+ *                          session manager enforces it, docs/sessions.md)
  */
 public record Site(String id, String name, List<String> stations, double importLimitKw, double exportLimitKw,
                    LoadProfile baseLoad, LoadProfile pv, Tariff tariff, String gridCode, ZoneId zone,
                    Objective objective, Duration step, double socMinPercent, double socMaxPercent,
-                   double dischargeCapKwhPerDay) {
+                   double dischargeCapKwhPerDay, Optional<MaxDuration> maxSession) {
 
     public Site {
         Objects.requireNonNull(id, "id");
@@ -34,6 +38,15 @@ public record Site(String id, String name, List<String> stations, double importL
         Objects.requireNonNull(tariff, "tariff");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(maxSession, "maxSession");
+    }
+
+    /** A site that keeps the CSMS's default maximum session duration. */
+    public Site(String id, String name, List<String> stations, double importLimitKw, double exportLimitKw,
+                LoadProfile baseLoad, LoadProfile pv, Tariff tariff, String gridCode, ZoneId zone, Objective objective,
+                Duration step, double socMinPercent, double socMaxPercent, double dischargeCapKwhPerDay) {
+        this(id, name, stations, importLimitKw, exportLimitKw, baseLoad, pv, tariff, gridCode, zone, objective, step,
+                socMinPercent, socMaxPercent, dischargeCapKwhPerDay, Optional.empty());
     }
 
     public boolean contains(String stationId) {
@@ -42,11 +55,11 @@ public record Site(String id, String name, List<String> stations, double importL
 
     public Site withLimits(double importKw, double exportKw) {
         return new Site(id, name, stations, importKw, exportKw, baseLoad, pv, tariff, gridCode, zone, objective, step,
-                socMinPercent, socMaxPercent, dischargeCapKwhPerDay);
+                socMinPercent, socMaxPercent, dischargeCapKwhPerDay, maxSession);
     }
 
     public Site withObjective(Objective o) {
         return new Site(id, name, stations, importLimitKw, exportLimitKw, baseLoad, pv, tariff, gridCode, zone, o,
-                step, socMinPercent, socMaxPercent, dischargeCapKwhPerDay);
+                step, socMinPercent, socMaxPercent, dischargeCapKwhPerDay, maxSession);
     }
 }

@@ -11,17 +11,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.v2gcsms.control.planner.Objective;
+import org.v2gcsms.sessions.session.MaxDuration;
 
 /**
  * Reads sites from {@code <config>/sites/*.properties} (one file per site; the file name is the site id).
  * Paths inside (base load, PV, tariff) are relative to the config directory. See docs/control.md, "Sites".
  */
 public final class SiteConfig {
-    // max-session is the site's maximum session duration: the app reads it into the session limits (sessions
-    // module), so a site file may carry it although the planner has no use for it.
     private static final Set<String> FIELDS = Set.of("name", "stations", "import-limit-kw", "export-limit-kw",
             "base-load", "pv", "tariff", "grid-code", "time-zone", "objective", "step-minutes", "soc-min-percent",
             "soc-max-percent", "discharge-cap-kwh-per-day", "max-session");
@@ -60,11 +60,7 @@ public final class SiteConfig {
                         FIELDS.stream().sorted().toList()) + ")");
             }
         }
-        List<String> stations = Arrays.stream(p.getProperty("stations", "").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (stations.isEmpty()) {
-            throw new SiteConfigException(source, "stations", "is missing: list station ids (prefix* allowed)");
-        }
+        List<String> stations = stations(p, source);
         double importKw = Fields.number(p, source, "import-limit-kw", null, 0);
         double exportKw = Fields.number(p, source, "export-limit-kw", 0.0, 0);
         LoadProfile base = profile(p, "base-load", configDir, source, true);
@@ -93,9 +89,30 @@ public final class SiteConfig {
             throw new SiteConfigException(source, "soc-max-percent", "must be >= soc-min-percent and <= 100");
         }
         double cap = Fields.number(p, source, "discharge-cap-kwh-per-day", Double.POSITIVE_INFINITY, 0);
+        String max = p.getProperty("max-session", "");
         return new Site(id, p.getProperty("name", id).trim(), stations, importKw, exportKw, base, pv, tariff,
                 p.getProperty("grid-code", "none").trim(), zone, objective, Duration.ofMinutes((long) step), socMin,
-                socMax, cap);
+                socMax, cap, max.isBlank() ? Optional.empty() : Optional.of(maxSession(max, source)));
+    }
+
+    /** The {@code stations} field of a site or station-group file: ids, or prefixes ending in {@code *}. */
+    public static List<String> stations(Properties p, String source) {
+        List<String> stations = Arrays.stream(p.getProperty("stations", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (stations.isEmpty()) {
+            throw new SiteConfigException(source, "stations", "is missing: list station ids (prefix* allowed)");
+        }
+        return stations;
+    }
+
+    /** A {@code max-session} value of a site or station-group file. */
+    public static MaxDuration maxSession(String value, String source) {
+        try {
+            return MaxDuration.parse(value);
+        } catch (RuntimeException e) {
+            throw new SiteConfigException(source, "max-session", "is not a maximum session duration: '"
+                    + value.trim() + "' (use e.g. 40m, 90s, 1h30m or off)");
+        }
     }
 
     private static LoadProfile profile(Properties p, String key, Path configDir, String source, boolean required)
