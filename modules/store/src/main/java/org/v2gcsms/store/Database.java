@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
             var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .failOnMissingLocations(true).load().migrate();
+                    .javaMigrations(new SamplesIntoEvents()).failOnMissingLocations(true).load().migrate();
             log.info("Database {} at schema version {} ({} migrations applied now)", config.dialect(),
                     result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion,
                     result.migrationsExecuted);

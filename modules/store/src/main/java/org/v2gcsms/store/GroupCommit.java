@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Durable writes at a rate one commit per write could never reach: a commit that reaches the disk costs
  * milliseconds (fsync on PostgreSQL, a file write on H2), so writes waiting at the same time share one.
- * Each lane is a thread with its own connection; a caller's work runs in its lane's current batch, under its
- * own savepoint (one failing write does not spoil the others), and the caller returns only after the batch
- * committed. Work with the same key always goes to the same lane, so one station's writes stay in order.
+ * Each lane is a thread with its own connection; a caller's work runs in its lane's current batch (one failing
+ * write does not spoil the others, see {@link #commit}), and the caller returns only after the batch committed.
+ * Work with the same key always goes to the same lane, so one station's writes stay in order.
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -82,14 +82,23 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits the batch. It is first run without a savepoint per write (on PostgreSQL each costs two round trips,
+     * a third of the statements of a transaction event); only if a write fails is the batch rolled back and run
+     * again with one savepoint per write, so that the failing write alone fails. Writes are database work only,
+     * so running them a second time is safe.
+     */
     private void commit(List<Write<?>> batch) {
-        List<Runnable> completions = new ArrayList<>(batch.size());
         try (Connection c = dataSource.getConnection()) {
             try {
-                for (Write<?> w : batch) {
-                    completions.add(runOne(c, w));
+                List<Runnable> completions = runAll(c, batch);
+                if (completions == null) {
+                    c.rollback();
+                    completions = runIsolated(c, batch);
                 }
                 c.commit();
+                completions.forEach(Runnable::run);
+                return;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -98,9 +107,35 @@ final class GroupCommit implements AutoCloseable {
             log.error("A batch of {} writes failed to commit", batch.size(), e);
             StoreException failure = new StoreException("Commit failed: " + e.getMessage(), e);
             batch.forEach(w -> w.done().completeExceptionally(failure));
-            return;
         }
-        completions.forEach(Runnable::run);
+    }
+
+    /** Runs every write; null as soon as one fails (the connection then needs a rollback). */
+    private static List<Runnable> runAll(Connection c, List<Write<?>> batch) {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        for (Write<?> w : batch) {
+            try {
+                completions.add(runPlain(c, w));
+            } catch (SQLException | RuntimeException e) {
+                log.debug("A write failed in a batch of {}; running the batch again, one savepoint each",
+                        batch.size(), e);
+                return null;
+            }
+        }
+        return completions;
+    }
+
+    private static List<Runnable> runIsolated(Connection c, List<Write<?>> batch) throws SQLException {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        for (Write<?> w : batch) {
+            completions.add(runOne(c, w));
+        }
+        return completions;
+    }
+
+    private static <T> Runnable runPlain(Connection c, Write<T> w) throws SQLException {
+        T result = w.work().run(c);
+        return () -> w.done().complete(result);
     }
 
     /** Runs one write under a savepoint; returns how to tell its caller once the batch is committed. */

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.v2gcsms.ocpp.v21.ChargingStateEnumType;
@@ -29,7 +31,10 @@ import org.v2gcsms.sessions.transactions.TransactionRepository;
 import org.v2gcsms.sessions.transactions.TransactionState;
 
 final class JdbcTransactionRepository implements TransactionRepository {
-    /** Stored for samples sent outside a transaction, so the unique key covers them too. */
+    /**
+     * meter_sample holds the values sent in MeterValues, outside transactions (a transaction event's values are
+     * in its own row); its key columns for a transaction are filled with these so the unique key covers them.
+     */
     private static final String NO_TRANSACTION = "";
     private static final int NO_SEQ_NO = -1;
     private static final int NO_EVSE = -1;
@@ -38,7 +43,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
     private static final List<String> EVENT = List.of("station_id", "transaction_id", "seq_no", "event_type",
             "event_timestamp", "trigger_reason", "offline", "charging_state", "stopped_reason", "operation_mode",
             "remote_start_id", "reservation_id", "evse_id", "connector_id", "id_token", "id_token_type",
-            "number_of_phases_used", "received_at");
+            "number_of_phases_used", "received_at", "samples");
     private static final List<String> TX_KEY = List.of("station_id", "transaction_id");
     private static final List<String> TX = List.of("station_id", "transaction_id", "state", "evse_id",
             "connector_id", "id_token", "id_token_type", "remote_start_id", "reservation_id", "started_at", "ended_at",
@@ -67,13 +72,14 @@ final class JdbcTransactionRepository implements TransactionRepository {
 
     @Override
     public Recorded record(TransactionEvent e) {
+        String samples = StoredSamples.encode(e.samples()); // here, not in the shared writer lane
         return db.write(e.stationId(), c -> {
             int inserted;
             try (PreparedStatement ps = Sql.bind(c.prepareStatement(insertEvent), e.stationId(), e.transactionId(),
                     e.seqNo(), e.eventType().name(), e.timestamp(), WireEnums.wire(e.triggerReason()), e.offline(),
                     WireEnums.wire(e.chargingState()), WireEnums.wire(e.stoppedReason()),
                     WireEnums.wire(e.operationMode()), e.remoteStartId(), e.reservationId(), e.evseId(),
-                    e.connectorId(), e.idToken(), e.idTokenType(), e.numberOfPhasesUsed(), e.receivedAt())) {
+                    e.connectorId(), e.idToken(), e.idTokenType(), e.numberOfPhasesUsed(), e.receivedAt(), samples)) {
                 inserted = ps.executeUpdate();
             }
             Transaction current = lock(c, e.stationId(), e.transactionId()).orElse(null);
@@ -82,8 +88,6 @@ final class JdbcTransactionRepository implements TransactionRepository {
             }
             Transaction next = TransactionFold.apply(current, e);
             write(c, next);
-            insertSamples(c, e.stationId(), e.transactionId(), e.seqNo(), e.evseId() == null ? NO_EVSE : e.evseId(),
-                    e.samples());
             return new Recorded(false, next);
         });
     }
@@ -91,7 +95,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
     @Override
     public void recordMeterValues(String stationId, int evseId, List<MeterSample> samples) {
         db.write(stationId, c -> {
-            insertSamples(c, stationId, NO_TRANSACTION, NO_SEQ_NO, evseId, samples);
+            insertMeterValues(c, stationId, evseId, samples);
             return null;
         });
     }
@@ -133,35 +137,42 @@ final class JdbcTransactionRepository implements TransactionRepository {
 
     @Override
     public List<TransactionEvent> events(String stationId, String transactionId) {
-        return db.inTransaction(c -> {
-            List<TransactionEvent> events = Sql.list(c,
-                    "SELECT * FROM transaction_event WHERE station_id = ? AND transaction_id = ? ORDER BY seq_no",
-                    JdbcTransactionRepository::event, stationId, transactionId);
-            return events.stream().map(e -> withSamples(c, e)).toList();
-        });
+        return db.inTransaction(c -> Sql.list(c,
+                "SELECT * FROM transaction_event WHERE station_id = ? AND transaction_id = ? ORDER BY seq_no",
+                JdbcTransactionRepository::event, stationId, transactionId));
     }
 
+    /**
+     * A transaction's samples are those of its events, each (EVSE, time, measurand, context, phase, location)
+     * once: a value an offline station sends again in a later event is the one its earliest event carried.
+     * Samples sent outside a transaction ({@code transactionId} null) are the MeterValues rows.
+     */
     @Override
     public List<MeterSample> samples(String stationId, String transactionId, Integer evseId) {
-        String tx = transactionId == null ? NO_TRANSACTION : transactionId;
-        String sql = "SELECT * FROM meter_sample WHERE station_id = ? AND transaction_id = ?"
-                + (evseId == null ? "" : " AND evse_id = ?") + " ORDER BY sampled_at, measurand, phase, location, context";
-        return db.inTransaction(c -> evseId == null
-                ? Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, tx)
-                : Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, tx, evseId));
+        if (transactionId == null) {
+            String sql = "SELECT * FROM meter_sample WHERE station_id = ? AND transaction_id = ?"
+                    + (evseId == null ? "" : " AND evse_id = ?")
+                    + " ORDER BY sampled_at, measurand, phase, location, context";
+            return db.inTransaction(c -> evseId == null
+                    ? Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, NO_TRANSACTION)
+                    : Sql.list(c, sql, JdbcTransactionRepository::sample, stationId, NO_TRANSACTION, evseId));
+        }
+        List<TransactionEvent> events = events(stationId, transactionId);
+        Map<SampleKey, MeterSample> once = new LinkedHashMap<>();
+        for (TransactionEvent e : events) {
+            int evse = e.evseId() == null ? NO_EVSE : e.evseId();
+            if (evseId == null || evseId == evse) {
+                e.samples().forEach(sample -> once.putIfAbsent(SampleKey.of(evse, sample), sample));
+            }
+        }
+        return once.values().stream().sorted(StoredSamples.ORDER).toList();
     }
 
-    private TransactionEvent withSamples(Connection c, TransactionEvent e) {
-        try {
-            List<MeterSample> samples = Sql.list(c, "SELECT * FROM meter_sample WHERE station_id = ? AND "
-                            + "transaction_id = ? AND seq_no = ? ORDER BY sampled_at, measurand, phase, location, context",
-                    JdbcTransactionRepository::sample, e.stationId(), e.transactionId(), e.seqNo());
-            return new TransactionEvent(e.stationId(), e.transactionId(), e.seqNo(), e.eventType(), e.timestamp(),
-                    e.triggerReason(), e.offline(), e.chargingState(), e.stoppedReason(), e.operationMode(),
-                    e.remoteStartId(), e.reservationId(), e.evseId(), e.connectorId(), e.idToken(), e.idTokenType(),
-                    e.numberOfPhasesUsed(), samples, e.receivedAt());
-        } catch (SQLException ex) {
-            throw new StoreException("Reading samples failed: " + ex.getMessage(), ex);
+    /** What makes a sample the same sample when it is sent again. */
+    private record SampleKey(int evseId, Instant at, MeasurandEnumType measurand, ReadingContextEnumType context,
+                             PhaseEnumType phase, LocationEnumType location) {
+        static SampleKey of(int evseId, MeterSample s) {
+            return new SampleKey(evseId, s.timestamp(), s.measurand(), s.context(), s.phase(), s.location());
         }
     }
 
@@ -187,15 +198,15 @@ final class JdbcTransactionRepository implements TransactionRepository {
         }
     }
 
-    private void insertSamples(Connection c, String stationId, String transactionId, int seqNo, int evseId,
-                               List<MeterSample> samples) throws SQLException {
+    private void insertMeterValues(Connection c, String stationId, int evseId, List<MeterSample> samples)
+            throws SQLException {
         if (samples.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(insertSample)) {
             for (MeterSample s : samples) {
-                Sql.bind(ps, stationId, transactionId, seqNo, evseId, s.timestamp(), WireEnums.wire(s.measurand()),
-                        WireEnums.wire(s.context()), s.phase() == null ? "" : WireEnums.wire(s.phase()),
+                Sql.bind(ps, stationId, NO_TRANSACTION, NO_SEQ_NO, evseId, s.timestamp(),
+                        WireEnums.wire(s.measurand()), WireEnums.wire(s.context()), s.phase() == null ? "" : WireEnums.wire(s.phase()),
                         WireEnums.wire(s.location()), s.value(), s.unit(), s.multiplier(), s.signedMeterData());
                 ps.addBatch();
             }
@@ -238,10 +249,11 @@ final class JdbcTransactionRepository implements TransactionRepository {
                 WireEnums.parse(OperationModeEnumType.class, rs.getString("operation_mode")),
                 Sql.integer(rs, "remote_start_id"), Sql.integer(rs, "reservation_id"), Sql.integer(rs, "evse_id"),
                 Sql.integer(rs, "connector_id"), rs.getString("id_token"), rs.getString("id_token_type"),
-                Sql.integer(rs, "number_of_phases_used"), List.of(), Sql.instant(rs, "received_at"));
+                Sql.integer(rs, "number_of_phases_used"), StoredSamples.decode(rs.getString("samples")),
+                Sql.instant(rs, "received_at"));
     }
 
-    private static MeterSample sample(ResultSet rs) throws SQLException {
+    static MeterSample sample(ResultSet rs) throws SQLException {
         String phase = rs.getString("phase");
         return new MeterSample(Sql.instant(rs, "sampled_at"),
                 WireEnums.parse(MeasurandEnumType.class, rs.getString("measurand")),

@@ -34,6 +34,23 @@ class TransactionRepositoryTest {
     }
 
     @DatabaseTest
+    void aValueSentAgainInALaterEventIsListedOnceAsItsEarliestEventCarriedIt(Store store) {
+        TransactionRepository repo = store.repositories().transactions();
+        repo.record(Events.of("CS1", "tx1").updated(2, 5).offline().imported(2000).soc(50).build());
+        repo.record(Events.of("CS1", "tx1").started(0, 0).imported(1000).build());
+        repo.record(Events.of("CS1", "tx1").updated(1, 5).offline().imported(1999).build());
+
+        List<MeterSample> samples = repo.samples("CS1", "tx1", null);
+
+        assertEquals(List.of(1000.0, 1999.0, 50.0), samples.stream().map(MeterSample::value).toList(),
+                "time order; the minute-5 energy value from seqNo 1, not the same reading again in seqNo 2");
+        assertEquals(samples, repo.samples("CS1", "tx1", 1), "all of them were sent for EVSE 1");
+        assertEquals(List.of(), repo.samples("CS1", "tx1", 2));
+        assertEquals(List.of(1999.0), repo.events("CS1", "tx1").get(1).samples().stream()
+                .map(MeterSample::value).toList(), "each event keeps what it carried");
+    }
+
+    @DatabaseTest
     void offlineEventsAndAnEarlyEndedFoldIntoOneCompleteTransaction(Store store) {
         TransactionRepository repo = store.repositories().transactions();
         repo.record(Events.of("CS1", "tx1").started(0, 0).imported(1000).build());
