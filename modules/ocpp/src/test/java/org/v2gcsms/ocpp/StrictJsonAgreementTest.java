@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.v2gcsms.ocpp.json.StrictJson;
 
 /**
- * {@link StrictJson} (Jackson's streaming parser building a Gson tree) must accept and refuse exactly what Gson's
+ * {@link StrictJson} (our own reader building a Gson tree) must accept and refuse exactly what Gson's
  * strict {@code JsonReader} does, which is how frames were read before, and build the same tree: same values, same
  * member order, same number text. Checked on a sample frame of every payload type, on hand-picked malformed
  * input, and on truncations and one-character mutations of real frames.
@@ -124,6 +124,8 @@ class StrictJsonAgreementTest {
                 "[\"\u2028\u2029\"]", "[\"é\"]", "[\"\\ud800\udc00\"]", "[\"" + (char) 0xd800 + "\\udc00\"]", "[\"\\udc00\\ud800\"]",
                 "[\"\\ud800\\ud800\\udc00\"]", "[\"\\ud800x\\udc00\"]", "[\"a\\ud800\"]", "{\"\\ud800\":1}", "{\"\ud800\":1}",
                 "{\"\\ud83d\\ude00\":1}", "[\"\udbff\udfff\"]", "[\"\\udbff\"]",
+                "[\"\\u\uff10\uff10\uff14\uff11\"]", "[\"\\u\u0661\u0662\u0663\u0664\"]", "[\"\\uabcd\\uABCD\"]",
+                "[\"\\u00e9x\\n\"]", "[\"a\\\"b\"]", "{\"a\\\"\":\"\\\\\"}",
                 // names and objects
                 "{a:1}", "{'a':1}", "{\"a\"=1}", "{\"a\"=>1}", "{\"a\":1;\"b\":2}", "{\"a\":1,}", "{,\"a\":1}",
                 "{\"a\"}", "{\"a\":}", "{\"a\" 1}", "{1:1}", "{null:1}", "{\"a\":1 \"b\":2}", "{\"\":1}",

@@ -51,6 +51,10 @@ public class CodecBenchmark {
 
     @Benchmark
     public String roundTrip() throws Exception {
+        return roundTrip(frames, messages, wire);
+    }
+
+    static String roundTrip(FrameCodec frames, OcppMessages messages, String wire) throws Exception {
         Frame.Call call = (Frame.Call) frames.parse(wire);
         Action<?, ?> action = messages.action(call.action()).orElseThrow();
         messages.validateRequest(action, call.payload());
