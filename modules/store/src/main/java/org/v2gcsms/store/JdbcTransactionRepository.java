@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,14 @@ final class JdbcTransactionRepository implements TransactionRepository {
             "remote_start_id", "reservation_id", "evse_id", "connector_id", "id_token", "id_token_type",
             "number_of_phases_used", "received_at", "samples");
     private static final List<String> TX_KEY = List.of("station_id", "transaction_id");
-    private static final List<String> TX = List.of("station_id", "transaction_id", "state", "evse_id",
+    /** The columns of a transaction, its key ({@code TX_KEY}) last. */
+    private static final List<String> TX = List.of("state", "evse_id",
             "connector_id", "id_token", "id_token_type", "remote_start_id", "reservation_id", "started_at", "ended_at",
             "charging_state", "last_trigger_reason", "stopped_reason", "operation_mode", "start_seen", "first_seq_no",
             "last_seq_no", "event_count", "import_first_wh", "import_first_at", "import_last_wh", "import_last_at",
             "export_first_wh", "export_first_at", "export_last_wh", "export_last_at", "last_soc", "last_soc_at",
             "awaiting_queued_events", "events_missing", "closed_by_csms", "last_event_at", "last_heard_at",
-            "total_cost", "cost_currency");
+            "total_cost", "cost_currency", "station_id", "transaction_id");
     private static final List<String> SAMPLE_KEY = List.of("station_id", "transaction_id", "evse_id", "sampled_at",
             "measurand", "context", "phase", "location");
     private static final List<String> SAMPLE = List.of("station_id", "transaction_id", "seq_no", "evse_id",
@@ -60,13 +62,18 @@ final class JdbcTransactionRepository implements TransactionRepository {
 
     private final Database db;
     private final String insertEvent;
-    private final String upsertTransaction;
+    private final String insertTransaction;
+    private final String updateTransaction;
     private final String insertSample;
 
     JdbcTransactionRepository(Database db) {
         this.db = db;
         this.insertEvent = db.dialect().insertIfAbsent("transaction_event", EVENT, EVENT_KEY);
-        this.upsertTransaction = db.dialect().upsert("charging_transaction", TX, TX_KEY);
+        this.insertTransaction = "INSERT INTO charging_transaction (" + String.join(", ", TX) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(TX.size(), "?")) + ")";
+        this.updateTransaction = "UPDATE charging_transaction SET "
+                + String.join(" = ?, ", TX.subList(0, TX.size() - TX_KEY.size())) + " = ? WHERE "
+                + String.join(" = ? AND ", TX_KEY) + " = ?";
         this.insertSample = db.dialect().insertIfAbsent("meter_sample", SAMPLE, SAMPLE_KEY);
     }
 
@@ -82,12 +89,12 @@ final class JdbcTransactionRepository implements TransactionRepository {
                     e.connectorId(), e.idToken(), e.idTokenType(), e.numberOfPhasesUsed(), e.receivedAt(), samples)) {
                 inserted = ps.executeUpdate();
             }
-            Transaction current = lock(c, e.stationId(), e.transactionId()).orElse(null);
+            Transaction current = current(c, e.stationId(), e.transactionId()).orElse(null);
             if (inserted == 0) {
                 return new Recorded(true, current);
             }
             Transaction next = TransactionFold.apply(current, e);
-            write(c, next);
+            write(c, next, current == null);
             return new Recorded(false, next);
         });
     }
@@ -109,13 +116,13 @@ final class JdbcTransactionRepository implements TransactionRepository {
 
     @Override
     public Optional<Transaction> update(String stationId, String transactionId, UnaryOperator<Transaction> change) {
-        return db.inTransaction(c -> {
-            Optional<Transaction> current = lock(c, stationId, transactionId);
+        return db.write(stationId, c -> {
+            Optional<Transaction> current = current(c, stationId, transactionId);
             if (current.isEmpty()) {
                 return current;
             }
             Transaction next = change.apply(current.get());
-            write(c, next);
+            write(c, next, false);
             return Optional.of(next);
         });
     }
@@ -176,16 +183,22 @@ final class JdbcTransactionRepository implements TransactionRepository {
         }
     }
 
-    private static Optional<Transaction> lock(Connection c, String stationId, String transactionId)
+    /**
+     * The transaction as stored, read without a row lock: a transaction is only written through its station's
+     * writer lane ({@link #record}, {@link #update}), one write after the other, so nothing can change it between
+     * this read and the write that follows. (A lock cost PostgreSQL a WAL record per event.)
+     */
+    private static Optional<Transaction> current(Connection c, String stationId, String transactionId)
             throws SQLException {
-        return Sql.one(c, "SELECT * FROM charging_transaction WHERE station_id = ? AND transaction_id = ? FOR UPDATE",
+        return Sql.one(c, "SELECT * FROM charging_transaction WHERE station_id = ? AND transaction_id = ?",
                 JdbcTransactionRepository::transaction, stationId, transactionId);
     }
 
-    private void write(Connection c, Transaction t) throws SQLException {
+    /** Inserts a new transaction or updates the stored one (the columns in the order of {@code TX}). */
+    private void write(Connection c, Transaction t, boolean isNew) throws SQLException {
         EnergyRegister in = t.energyImport();
         EnergyRegister out = t.energyExport();
-        try (PreparedStatement ps = Sql.bind(c.prepareStatement(upsertTransaction), t.stationId(), t.transactionId(),
+        try (PreparedStatement ps = Sql.bind(c.prepareStatement(isNew ? insertTransaction : updateTransaction),
                 t.state().name(), t.evseId(), t.connectorId(), t.idToken(), t.idTokenType(), t.remoteStartId(),
                 t.reservationId(), t.startedAt(), t.endedAt(), WireEnums.wire(t.chargingState()),
                 WireEnums.wire(t.lastTriggerReason()), WireEnums.wire(t.stoppedReason()),
@@ -193,7 +206,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
                 in.firstWh(), in.firstAt(), in.lastWh(), in.lastAt(), out.firstWh(), out.firstAt(), out.lastWh(),
                 out.lastAt(), t.lastSoc(), t.lastSocAt(), t.awaitingQueuedEvents(), t.eventsMissing(),
                 t.closedByCsms(), t.lastEventAt(), t.lastHeardAt(), t.cost() == null ? null : t.cost().amount(),
-                t.cost() == null ? null : t.cost().currency())) {
+                t.cost() == null ? null : t.cost().currency(), t.stationId(), t.transactionId())) {
             ps.executeUpdate();
         }
     }

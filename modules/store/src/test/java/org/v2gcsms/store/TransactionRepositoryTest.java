@@ -51,6 +51,26 @@ class TransactionRepositoryTest {
     }
 
     @DatabaseTest
+    void anUpdateRacingTheStationsEventsLosesNoneOfThem(Store store) throws Exception {
+        TransactionRepository repo = store.repositories().transactions();
+        repo.record(Events.of("CS1", "tx1").started(0, 0).imported(0).build());
+        int events = 300;
+        Thread updates = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < events; i++) {
+                repo.update("CS1", "tx1", t -> t); // read, then write back what was read
+            }
+        });
+        for (int seq = 1; seq <= events; seq++) {
+            repo.record(Events.of("CS1", "tx1").updated(seq, seq).imported(seq * 10.0).build());
+        }
+        updates.join();
+
+        Transaction t = repo.find("CS1", "tx1").orElseThrow();
+        assertEquals(events + 1, t.eventCount(), "no event's fold was overwritten by an update that read before it");
+        assertEquals(events * 10.0, t.importedWh().orElseThrow());
+    }
+
+    @DatabaseTest
     void offlineEventsAndAnEarlyEndedFoldIntoOneCompleteTransaction(Store store) {
         TransactionRepository repo = store.repositories().transactions();
         repo.record(Events.of("CS1", "tx1").started(0, 0).imported(1000).build());
