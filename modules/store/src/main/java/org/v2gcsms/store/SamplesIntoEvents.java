@@ -15,8 +15,9 @@ import org.v2gcsms.sessions.transactions.MeterSample;
 
 /**
  * Migration 12.1: the sampled values of transaction events stored before V12, one {@code meter_sample} row each,
- * are moved into their events' {@code samples} column. Rows of MeterValues (outside transactions) stay. A row
- * whose event is missing, which the old write path never made, is left where it is and counted in the log.
+ * are copied into their events' {@code samples} column; V12.2 then keeps only the other rows of meter_sample:
+ * those of MeterValues (outside transactions) and any whose event is missing, which the old write path never
+ * made (counted in the log).
  */
 final class SamplesIntoEvents implements JavaMigration {
     private static final Logger log = LoggerFactory.getLogger(SamplesIntoEvents.class);
@@ -56,18 +57,21 @@ final class SamplesIntoEvents implements JavaMigration {
                 }
             }
         }
-        moves.flush();
+        moves.finish();
         if (moves.orphans > 0) {
             log.warn("{} meter samples belong to no stored transaction event; left in meter_sample", moves.orphans);
         }
         log.info("Moved {} meter samples of {} transaction events into their events", moves.moved, moves.events);
     }
 
-    /** Samples of consecutive rows with the same event, written to that event when the next one begins. */
+    /**
+     * Samples of consecutive rows with the same event, encoded when the next event begins and written to their
+     * events {@link #BATCH} at a time.
+     */
     private static final class Moves {
         private final PreparedStatement update;
-        private final PreparedStatement delete;
         private final List<MeterSample> samples = new ArrayList<>();
+        private final List<Integer> batchSizes = new ArrayList<>();
         private String stationId;
         private String transactionId;
         private int seqNo;
@@ -78,14 +82,12 @@ final class SamplesIntoEvents implements JavaMigration {
         Moves(Connection c) throws SQLException {
             update = c.prepareStatement("UPDATE transaction_event SET samples = ? "
                     + "WHERE station_id = ? AND transaction_id = ? AND seq_no = ?");
-            delete = c.prepareStatement("DELETE FROM meter_sample "
-                    + "WHERE station_id = ? AND transaction_id = ? AND seq_no = ?");
         }
 
         void add(String station, String transaction, int seq, MeterSample sample) throws SQLException {
             if (!samples.isEmpty() && !(station.equals(stationId) && transaction.equals(transactionId)
                     && seq == seqNo)) {
-                move();
+                queue();
             }
             stationId = station;
             transactionId = transaction;
@@ -93,26 +95,35 @@ final class SamplesIntoEvents implements JavaMigration {
             samples.add(sample);
         }
 
-        void flush() throws SQLException {
+        void finish() throws SQLException {
             if (!samples.isEmpty()) {
-                move();
+                queue();
             }
+            write();
             update.close();
-            delete.close();
         }
 
-        private void move() throws SQLException {
+        private void queue() throws SQLException {
             samples.sort(StoredSamples.ORDER);
-            Sql.bind(update, StoredSamples.encode(samples), stationId, transactionId, seqNo);
-            if (update.executeUpdate() == 0) {
-                orphans += samples.size();
-            } else {
-                Sql.bind(delete, stationId, transactionId, seqNo);
-                delete.executeUpdate();
-                moved += samples.size();
-                events++;
-            }
+            Sql.bind(update, StoredSamples.encode(samples), stationId, transactionId, seqNo).addBatch();
+            batchSizes.add(samples.size());
             samples.clear();
+            if (batchSizes.size() == BATCH) {
+                write();
+            }
+        }
+
+        private void write() throws SQLException {
+            int[] updated = update.executeBatch();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    orphans += batchSizes.get(i);
+                } else {
+                    moved += batchSizes.get(i);
+                    events++;
+                }
+            }
+            batchSizes.clear();
         }
     }
 }
