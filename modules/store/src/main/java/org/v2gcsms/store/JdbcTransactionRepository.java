@@ -47,13 +47,13 @@ final class JdbcTransactionRepository implements TransactionRepository {
             "number_of_phases_used", "received_at", "samples");
     private static final List<String> TX_KEY = List.of("station_id", "transaction_id");
     /** The columns of a transaction, its key ({@code TX_KEY}) last. */
-    private static final List<String> TX = List.of("state", "evse_id",
-            "connector_id", "id_token", "id_token_type", "remote_start_id", "reservation_id", "started_at", "ended_at",
-            "charging_state", "last_trigger_reason", "stopped_reason", "operation_mode", "start_seen", "first_seq_no",
-            "last_seq_no", "event_count", "import_first_wh", "import_first_at", "import_last_wh", "import_last_at",
-            "export_first_wh", "export_first_at", "export_last_wh", "export_last_at", "last_soc", "last_soc_at",
-            "awaiting_queued_events", "events_missing", "closed_by_csms", "last_event_at", "last_heard_at",
-            "total_cost", "cost_currency", "station_id", "transaction_id");
+    private static final List<String> TX = List.of("state", "evse_id", "connector_id", "id_token", "id_token_type",
+            "remote_start_id", "reservation_id", "started_at", "ended_at", "charging_state", "last_trigger_reason",
+            "stopped_reason", "operation_mode", "start_seen", "first_seq_no", "last_seq_no", "event_count",
+            "import_first_wh", "import_first_at", "import_last_wh", "import_last_at", "export_first_wh",
+            "export_first_at", "export_last_wh", "export_last_at", "last_soc", "last_soc_at", "awaiting_queued_events",
+            "events_missing", "closed_by_csms", "last_event_at", "last_heard_at", "total_cost", "cost_currency",
+            "station_id", "transaction_id");
     private static final List<String> SAMPLE_KEY = List.of("station_id", "transaction_id", "evse_id", "sampled_at",
             "measurand", "context", "phase", "location");
     private static final List<String> SAMPLE = List.of("station_id", "transaction_id", "seq_no", "evse_id",
