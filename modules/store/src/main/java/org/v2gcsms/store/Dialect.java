@@ -13,7 +13,7 @@ public enum Dialect {
         String insertIfAbsent(String table, List<String> columns, List<String> key) {
             String source = columns.stream().map(c -> "s." + c).collect(Collectors.joining(", "));
             String on = key.stream().map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "));
-            return "MERGE INTO " + table + " t USING (VALUES (" + marks(columns) + ")) AS s("
+            return "MERGE INTO " + table + " t USING (VALUES (" + Sql.marks(columns) + ")) AS s("
                     + String.join(", ", columns) + ") ON " + on
                     + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES (" + source + ")";
         }
@@ -21,13 +21,13 @@ public enum Dialect {
         @Override
         String upsert(String table, List<String> columns, List<String> key) {
             return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
-                    + ") VALUES (" + marks(columns) + ")";
+                    + ") VALUES (" + Sql.marks(columns) + ")";
         }
     },
     POSTGRESQL {
         @Override
         String insertIfAbsent(String table, List<String> columns, List<String> key) {
-            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns)
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + Sql.marks(columns)
                     + ") ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
         }
 
@@ -35,7 +35,7 @@ public enum Dialect {
         String upsert(String table, List<String> columns, List<String> key) {
             String set = columns.stream().filter(c -> !key.contains(c)).map(c -> c + " = EXCLUDED." + c)
                     .collect(Collectors.joining(", "));
-            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns)
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + Sql.marks(columns)
                     + ") ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + set;
         }
     };
@@ -55,9 +55,5 @@ public enum Dialect {
         }
         throw new IllegalArgumentException("Unsupported database URL (use jdbc:h2: or jdbc:postgresql:): "
                 + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
-    }
-
-    private static String marks(List<String> columns) {
-        return columns.stream().map(c -> "?").collect(Collectors.joining(", "));
     }
 }

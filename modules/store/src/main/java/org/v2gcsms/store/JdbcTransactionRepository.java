@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ final class JdbcTransactionRepository implements TransactionRepository {
             "remote_start_id", "reservation_id", "evse_id", "connector_id", "id_token", "id_token_type",
             "number_of_phases_used", "received_at", "samples");
     private static final List<String> TX_KEY = List.of("station_id", "transaction_id");
-    /** The columns of a transaction, its key ({@code TX_KEY}) last. */
+    /** The columns of a transaction, its key ({@code TX_KEY}) last: one binding serves INSERT and UPDATE. */
     private static final List<String> TX = List.of("state", "evse_id", "connector_id", "id_token", "id_token_type",
             "remote_start_id", "reservation_id", "started_at", "ended_at", "charging_state", "last_trigger_reason",
             "stopped_reason", "operation_mode", "start_seen", "first_seq_no", "last_seq_no", "event_count",
@@ -69,11 +68,8 @@ final class JdbcTransactionRepository implements TransactionRepository {
     JdbcTransactionRepository(Database db) {
         this.db = db;
         this.insertEvent = db.dialect().insertIfAbsent("transaction_event", EVENT, EVENT_KEY);
-        this.insertTransaction = "INSERT INTO charging_transaction (" + String.join(", ", TX) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(TX.size(), "?")) + ")";
-        this.updateTransaction = "UPDATE charging_transaction SET "
-                + String.join(" = ?, ", TX.subList(0, TX.size() - TX_KEY.size())) + " = ? WHERE "
-                + String.join(" = ? AND ", TX_KEY) + " = ?";
+        this.insertTransaction = Sql.insert("charging_transaction", TX);
+        this.updateTransaction = Sql.update("charging_transaction", TX, TX_KEY);
         this.insertSample = db.dialect().insertIfAbsent("meter_sample", SAMPLE, SAMPLE_KEY);
     }
 

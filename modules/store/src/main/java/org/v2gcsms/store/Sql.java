@@ -10,12 +10,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** Binding and reading the nullable values both databases agree on. */
+/** The statements and the binding and reading of nullable values both databases agree on. */
 final class Sql {
     private Sql() {
+    }
+
+    /** An INSERT of the columns, bound in their order. */
+    static String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns) + ")";
+    }
+
+    /** An UPDATE of the row with the key: bound with the other columns in their order, then the key's. */
+    static String update(String table, List<String> columns, List<String> key) {
+        return "UPDATE " + table + " SET " + String.join(", ", columns.stream().filter(c -> !key.contains(c))
+                .map(c -> c + " = ?").toList()) + " WHERE " + String.join(" AND ", key.stream()
+                .map(c -> c + " = ?").toList());
+    }
+
+    /** One parameter mark per column: {@code ?, ?, ?}. */
+    static String marks(List<String> columns) {
+        return String.join(", ", Collections.nCopies(columns.size(), "?"));
     }
 
     /** Binds the values to parameters 1..n; null binds SQL NULL, Instant a TIMESTAMP WITH TIME ZONE. */

@@ -37,6 +37,9 @@ public interface TransactionRepository {
     /** The events of a transaction in seqNo order. */
     List<TransactionEvent> events(String stationId, String transactionId);
 
-    /** Samples of a transaction (null: outside transactions) at {@code evseId} (null: any), by time. */
+    /**
+     * Samples of a transaction (null: outside transactions) at {@code evseId} (null: any), by time; a reading a
+     * station sent again in a later event is listed once, as its earliest event carried it.
+     */
     List<MeterSample> samples(String stationId, String transactionId, Integer evseId);
 }
